@@ -187,7 +187,9 @@ fn truncate_chars(text: &str, max_bytes: usize) -> String {
 }
 
 fn code_suffix(code: &Option<String>) -> String {
-    code.as_deref().map(|c| format!(" ({c})")).unwrap_or_default()
+    code.as_deref()
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default()
 }
 
 fn retry_suffix(retry_after: &Option<Duration>) -> String {
@@ -243,6 +245,9 @@ mod tests {
             message: "Barkod geçersiz".into(),
             body: Box::default(),
         };
-        assert_eq!(e.to_string(), "API error 400 (invalid.barcode): Barkod geçersiz");
+        assert_eq!(
+            e.to_string(),
+            "API error 400 (invalid.barcode): Barkod geçersiz"
+        );
     }
 }

@@ -1,1 +1,29 @@
-//! placeholder
+//! # trendyol-sdk
+//!
+//! Typed async client for the Trendyol seller (marketplace) API, built on
+//! [`marketplace_core`].
+//!
+//! Status: the client foundation — builder, environments, Basic auth, the required
+//! `User-Agent`, Trendyol's per-endpoint rate limit (50 requests / 10 s) and the shared
+//! transport (retry, timeouts, tracing). Endpoint groups (orders, products, inventory,
+//! webhooks, claims, questions, finance), incoming webhook verification and the sandbox
+//! land next, one area at a time.
+//!
+//! ```
+//! use trendyol_sdk::{Client, Environment};
+//!
+//! let client = Client::builder()
+//!     .seller_id(123456)
+//!     .api_key("my-key")
+//!     .api_secret("my-secret")
+//!     .environment(Environment::Stage)
+//!     .build()?;
+//! assert_eq!(client.seller_id(), 123456);
+//! # Ok::<(), trendyol_sdk::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+
+mod client;
+
+pub use client::{Client, ClientBuilder, Environment};
+pub use marketplace_core::{Error, Result};

@@ -104,7 +104,8 @@ fn parse_object(map: &serde_json::Map<String, Value>) -> ParsedError {
         .or_else(|| text("title"))
         .or_else(|| text("error_description"))
         .or_else(|| text("exception"))
-        .or_else(|| out.field_errors.first().map(|f| f.to_string()));
+        .or_else(|| out.field_errors.first().map(|f| f.to_string()))
+        .or_else(|| text("error"));
     out.code = out
         .code
         .or_else(|| text("errorCode"))

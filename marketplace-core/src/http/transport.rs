@@ -348,10 +348,15 @@ impl Transport {
     }
 
     fn url_for(&self, request: &Request) -> Result<Url> {
-        let base = self.inner.base_url.as_str().trim_end_matches('/');
         let path = request.path().trim_start_matches('/');
-        let mut url = Url::parse(&format!("{base}/{path}"))
-            .map_err(|e| Error::invalid_input("path", e.to_string()))?;
+        // An empty path means the base URL itself (e.g. a token endpoint given whole).
+        let mut url = if path.is_empty() {
+            self.inner.base_url.clone()
+        } else {
+            let base = self.inner.base_url.as_str().trim_end_matches('/');
+            Url::parse(&format!("{base}/{path}"))
+                .map_err(|e| Error::invalid_input("path", e.to_string()))?
+        };
         let mut pairs = request.query_pairs().peekable();
         if pairs.peek().is_some() {
             url.query_pairs_mut().extend_pairs(pairs);

@@ -34,4 +34,4 @@ pub mod webhook;
 
 pub use error::{Error, Result};
 pub use model::MarketplaceId;
-// pub use traits::{ClaimApi, Marketplace, OrderApi, ProductApi, QuestionApi};
+pub use traits::{ClaimApi, Marketplace, OrderApi, ProductApi, QuestionApi};

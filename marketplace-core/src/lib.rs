@@ -5,7 +5,7 @@
 //!
 //! - [`model`]: one unified `Order` / `Product` / `Claim` / `Question` model, with money as
 //!   [`rust_decimal::Decimal`] and forward-compatible status enums;
-//! - [`traits`]: object-safe async traits (`Marketplace` and its parts) every
+//! - [`traits`]: object-safe async traits ([`Marketplace`] and its parts) every
 //!   marketplace client implements, so one loop can serve all three;
 //! - [`http`]: the one chokepoint every request goes through — auth, rate limit, retry with
 //!   backoff and `Retry-After`, timeouts, tracing, error mapping;

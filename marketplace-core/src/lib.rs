@@ -24,6 +24,7 @@
 
 pub mod batch;
 pub mod codec;
+pub mod enums;
 pub mod error;
 pub mod http;
 pub mod inventory;
@@ -33,5 +34,11 @@ pub mod traits;
 pub mod webhook;
 
 pub use error::{Error, Result};
+
+#[doc(hidden)]
+pub mod __private {
+    //! Re-exports used by this crate's macros; not a public API.
+    pub use serde;
+}
 pub use model::MarketplaceId;
 pub use traits::{ClaimApi, Marketplace, OrderApi, ProductApi, QuestionApi};

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::MarketplaceId;
 
-string_enum! {
+crate::string_enum! {
     /// What a batch does.
     pub enum BatchKind {
         /// Create products.
@@ -27,7 +27,7 @@ string_enum! {
     Other(String)
 }
 
-string_enum! {
+crate::string_enum! {
     /// Where a batch is.
     ///
     /// Trendyol `IN_PROGRESS`/`COMPLETED`/`FAILED`; Pazarama 1 InProgress / 2 Done / 3 Error.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Customer, MarketplaceId, Money};
 use crate::{Error, Result};
 
-string_enum! {
+crate::string_enum! {
     /// Where a claim (return) — or one claim line — is in its life.
     ///
     /// | unified | Trendyol `claimItemStatus` | Pazarama `refundStatus` | Giyim Moda |

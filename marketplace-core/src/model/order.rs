@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Address, Customer, MarketplaceId, Money};
 
-string_enum! {
+crate::string_enum! {
     /// Where an order (or one order line) is in its life.
     ///
     /// How the three marketplaces map onto it:

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::MarketplaceId;
 
-string_enum! {
+crate::string_enum! {
     /// Where a buyer's question is in its life.
     ///
     /// | unified | Trendyol | Pazarama `questionStatus` | Giyim Moda |

@@ -21,7 +21,9 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod api;
 mod client;
+pub mod model;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use marketplace_core::{Error, Result};

@@ -171,10 +171,15 @@ where
                     if page.items.is_empty() {
                         break;
                     }
+                    // A later page may know the total even when the first did not.
+                    let last = page.total_pages.map(|t| start.saturating_add(t));
                     for item in page.items {
                         yield item;
                     }
                     n += 1;
+                    if last.is_some_and(|end| n >= end) {
+                        break;
+                    }
                 }
             }
         }

@@ -21,8 +21,10 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod api;
 mod auth;
 mod client;
+pub mod model;
 
 pub use client::{Client, ClientBuilder, DEFAULT_API_URL, DEFAULT_TOKEN_URL};
 pub use marketplace_core::{Error, Result};

@@ -1,0 +1,64 @@
+//! Endpoint groups. Every call goes through the helpers here, which unwrap Giyim Moda's
+//! [`Envelope`] in one place.
+
+pub mod brands;
+
+use futures::Stream;
+use marketplace_core::http::Request;
+use marketplace_core::paging::{Page, PagingOptions, paginate};
+use serde::de::DeserializeOwned;
+
+use crate::model::{Envelope, ListPage};
+use crate::{Client, Result};
+
+/// Send `request` and return the envelope's `data` (required).
+pub(crate) async fn send<T: DeserializeOwned>(
+    client: &Client,
+    request: Request,
+    what: &str,
+) -> Result<T> {
+    let envelope: Envelope<T> = client.transport().execute(request).await?;
+    envelope.into_required(what)
+}
+
+/// Send `request`, check `success`, ignore `data`.
+#[allow(dead_code)] // used by the endpoint groups that land next
+pub(crate) async fn send_unit(client: &Client, request: Request) -> Result<()> {
+    let envelope: Envelope<serde::de::IgnoredAny> = client.transport().execute(request).await?;
+    envelope.into_data().map(drop)
+}
+
+/// Send a list `request` and return one page.
+pub(crate) async fn send_page<T: DeserializeOwned>(
+    client: &Client,
+    request: Request,
+) -> Result<ListPage<T>> {
+    let envelope: Envelope<Vec<T>> = client.transport().execute(request).await?;
+    envelope.into_page()
+}
+
+/// Every item of a list endpoint: `request(page)` builds the request for page `page`
+/// (from 1). Pages after the first are fetched ahead, `last_page` ends the stream.
+pub(crate) fn stream_pages<'a, T, F>(
+    client: &'a Client,
+    request: F,
+) -> impl Stream<Item = Result<T>> + 'a
+where
+    T: DeserializeOwned + 'a,
+    F: Fn(u32) -> Request + 'a,
+{
+    paginate(PagingOptions::one_based(), move |page| {
+        let req = request(page);
+        async move {
+            let list: ListPage<T> = send_page(client, req).await?;
+            let mut page = Page::new(list.items);
+            if let Some(p) = list.pagination {
+                page = page.total_pages(p.last_page);
+                if let Some(total) = p.total {
+                    page = page.total_elements(total);
+                }
+            }
+            Ok(page)
+        }
+    })
+}

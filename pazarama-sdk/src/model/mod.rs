@@ -1,0 +1,7 @@
+//! Serde models of the Pazarama API, field names exactly as Pazarama sends them.
+
+mod catalog;
+mod envelope;
+
+pub use catalog::{Brand, BrandQuery};
+pub use envelope::Envelope;

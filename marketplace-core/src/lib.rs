@@ -24,6 +24,9 @@
 
 pub mod batch;
 pub mod codec;
+#[cfg(feature = "conformance")]
+#[cfg_attr(docsrs, doc(cfg(feature = "conformance")))]
+pub mod conformance;
 pub mod enums;
 pub mod error;
 pub mod http;

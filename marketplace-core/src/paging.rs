@@ -120,7 +120,8 @@ where
 {
     async_stream::try_stream! {
         let page = fetch(options.first_page).await?;
-        let mut rest = pages_after(page, options, fetch).boxed_local();
+        let rest = pages_after(page, options, fetch);
+        let mut rest = std::pin::pin!(rest);
         while let Some(item) = rest.try_next().await? {
             yield item;
         }
@@ -353,7 +354,8 @@ where
                 }
                 tracing::warn!(?window, total = page.total_elements, "window at minimum span still over the result cap; results past the cap are not reachable");
             }
-            let mut rest = pages_after(page, options.paging, |n| fetch(window, n)).boxed_local();
+            let rest = pages_after(page, options.paging, |n| fetch(window, n));
+            let mut rest = std::pin::pin!(rest);
             while let Some(item) = rest.try_next().await? {
                 yield item;
             }

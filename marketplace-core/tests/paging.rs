@@ -336,3 +336,17 @@ async fn a_cursor_stream_ends_on_a_repeated_cursor() {
     let items: Vec<u32> = paginate_cursor(fetch).try_collect().await.unwrap();
     assert_eq!(items, vec![0, 1, 2]);
 }
+
+#[test]
+fn streams_are_send_when_their_fetch_is() {
+    // Unified traits return `BoxStream` (Send): the paging combinators must not force !Send.
+    fn assert_send<T: Send>(_: &T) {}
+    let fetch = |n: u32| async move { Ok(Page::new(vec![n]).total_pages(2)) };
+    assert_send(&paginate(PagingOptions::default(), fetch));
+    let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let range = TimeWindow::new(start, start + TimeDelta::days(30));
+    let fetch = |_: TimeWindow, n: u32| async move { Ok(Page::new(vec![n])) };
+    let s = windowed(range, WindowOptions::new(TimeDelta::days(14)), fetch);
+    assert_send(&s);
+    assert_send(&dedup_by_key(s, |n| *n));
+}

@@ -470,7 +470,10 @@ async fn one_span_per_call_with_template_status_attempt_and_no_secrets() {
     drop(_guard);
 
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    let closes: Vec<&str> = log.lines().filter(|l| l.contains("close")).collect();
+    let closes: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("marketplace_core::http::transport: close"))
+        .collect();
     assert_eq!(closes.len(), 1, "one span per call:\n{log}");
     let line = closes[0];
     for expected in [

@@ -24,6 +24,7 @@
 #![forbid(unsafe_code)]
 
 mod client;
+pub mod model;
 
 pub use client::{Client, ClientBuilder, Environment};
 pub use marketplace_core::{Error, Result};

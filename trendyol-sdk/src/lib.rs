@@ -23,8 +23,10 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod api;
 mod client;
 pub mod model;
 
+pub use api::orders::Orders;
 pub use client::{Client, ClientBuilder, Environment};
 pub use marketplace_core::{Error, Result};

@@ -1,0 +1,4 @@
+//! Endpoint groups, one per area, each borrowing the [`Client`](crate::Client):
+//! `client.orders()`, `client.webhooks()`, …
+
+pub mod orders;

@@ -1,4 +1,5 @@
 //! Endpoint groups, one per area, each borrowing the [`Client`](crate::Client):
 //! `client.orders()`, `client.webhooks()`, …
 
+pub mod locations;
 pub mod orders;

@@ -809,3 +809,482 @@ mod raw {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Package writes (reference §2.3–§2.15)
+// ---------------------------------------------------------------------------------------
+
+/// A line and a quantity, as the status, unsupplied and test-status writes take them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineQuantity {
+    /// The line's id ([`OrderLine::line_id`]).
+    pub line_id: Id,
+    /// Quantity.
+    pub quantity: u32,
+}
+
+impl LineQuantity {
+    /// `quantity` of line `line_id`.
+    pub fn new(line_id: impl Into<Id>, quantity: u32) -> Self {
+        LineQuantity {
+            line_id: line_id.into(),
+            quantity,
+        }
+    }
+}
+
+/// `params` of updatePackageStatus.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusParams {
+    /// Invoice number; only with `Invoiced` (required there by this SDK).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_number: Option<String>,
+}
+
+/// Body of updatePackageStatus (§2.3). Only `Picking` and `Invoiced` may be set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdatePackageStatusRequest {
+    /// The lines (with quantities) the status applies to.
+    pub lines: Vec<LineQuantity>,
+    /// Parameters (the invoice number for `Invoiced`).
+    pub params: StatusParams,
+    /// `Picking` or `Invoiced`.
+    pub status: PackageStatus,
+}
+
+impl UpdatePackageStatusRequest {
+    /// Move `lines` to `Picking`.
+    pub fn picking(lines: Vec<LineQuantity>) -> Self {
+        UpdatePackageStatusRequest {
+            lines,
+            params: StatusParams::default(),
+            status: PackageStatus::Picking,
+        }
+    }
+
+    /// Move `lines` to `Invoiced` with `invoice_number`.
+    pub fn invoiced(lines: Vec<LineQuantity>, invoice_number: impl Into<String>) -> Self {
+        UpdatePackageStatusRequest {
+            lines,
+            params: StatusParams {
+                invoice_number: Some(invoice_number.into()),
+            },
+            status: PackageStatus::Invoiced,
+        }
+    }
+}
+
+marketplace_core::code_enum! {
+    /// Why the seller cannot supply items (`reasonId` of the unsupplied write, §2.4).
+    pub enum UnsuppliedReason {
+        /// Out of stock.
+        OutOfStock = 500,
+        /// Defective product.
+        Defective = 501,
+        /// Wrong price.
+        WrongPrice = 502,
+        /// Integration error.
+        IntegrationError = 504,
+        /// Bulk purchase.
+        BulkPurchase = 505,
+        /// Force majeure.
+        ForceMajeure = 506,
+    }
+    /// A reason id this version does not know.
+    Unknown(i64)
+}
+
+/// Body of the unsupplied (cancel items) write (§2.4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnsuppliedRequest {
+    /// The lines and quantities that cannot be supplied.
+    pub lines: Vec<LineQuantity>,
+    /// Why.
+    pub reason_id: UnsuppliedReason,
+}
+
+/// Body of the TR updateTrackingNumber (§2.5, deprecated by Trendyol).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateTrackingNumberRequest {
+    /// The seller's carrier tracking number.
+    pub tracking_number: String,
+}
+
+/// Body of the international tracking-details update (§2.5).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrackingDetailsRequest {
+    /// Cargo sender number.
+    pub cargo_sender_number: String,
+    /// Carrier code (`DHLMP`, …).
+    pub provider_code: String,
+    /// Return tracking number (Germany).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_tracking_number: Option<String>,
+}
+
+/// Body of splitShipmentPackage (§2.6): the lines moved to one new package.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitRequest {
+    /// Line ids.
+    pub order_line_ids: Vec<Id>,
+}
+
+/// Answer of splitShipmentPackage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitResponse {
+    /// The new package's id.
+    #[serde(default)]
+    pub new_package_id: Option<Id>,
+}
+
+/// Body of multiSplitShipmentPackage (§2.6). Lines left out form their own package.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MultiSplitRequest {
+    /// One group per new package.
+    pub split_groups: Vec<SplitRequest>,
+}
+
+/// Answer of multiSplitShipmentPackage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MultiSplitResponse {
+    /// One entry per new package.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub results: Vec<SplitResponse>,
+}
+
+/// One line of splitShipmentPackageByQuantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuantitySplit {
+    /// The line.
+    pub order_line_id: Id,
+    /// Quantities of the resulting packages (each ≥ 1), e.g. `[2, 2]`.
+    pub quantities: Vec<u32>,
+}
+
+/// Body of splitShipmentPackageByQuantity (§2.6).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuantitySplitRequest {
+    /// Per-line quantity splits.
+    pub quantity_split: Vec<QuantitySplit>,
+}
+
+/// Answer of splitShipmentPackageByQuantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuantitySplitResponse {
+    /// The new packages' ids.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub new_package_ids: Vec<Id>,
+}
+
+/// One line of one package of splitMultiPackagesByQuantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PackageDetail {
+    /// The line.
+    pub order_line_id: Id,
+    /// Quantity in this package (a single number here, unlike quantity-split).
+    pub quantities: u32,
+}
+
+/// One new package of splitMultiPackagesByQuantity.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitPackage {
+    /// Its lines.
+    pub package_details: Vec<PackageDetail>,
+}
+
+/// Body of splitMultiPackagesByQuantity (§2.6). Lines left out go to another new package.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitPackagesRequest {
+    /// The new packages.
+    pub split_packages: Vec<SplitPackage>,
+}
+
+marketplace_core::string_enum! {
+    /// Carrier codes accepted by changeCargoProvider (§2.7).
+    pub enum CargoProvider {
+        /// Yurtiçi Kargo.
+        Yurtici = "YKMP",
+        /// Aras Kargo.
+        Aras = "ARASMP",
+        /// Sürat Kargo.
+        Surat = "SURATMP",
+        /// Horoz Lojistik.
+        Horoz = "HOROZMP",
+        /// DHL eCommerce.
+        DhlEcom = "DHLECOMMP",
+        /// PTT Kargo.
+        Ptt = "PTTMP",
+        /// CEVA.
+        Ceva = "CEVAMP",
+        /// Trendyol Express.
+        Tex = "TEXMP",
+        /// Kolay Gelsin.
+        KolayGelsin = "KOLAYGELSINMP",
+        /// CEVA Tedarik.
+        CevaTedarik = "CEVATEDARIK",
+    }
+    /// A carrier code this version does not know.
+    Other(String)
+}
+
+/// Body of changeCargoProvider (§2.7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangeCargoProviderRequest {
+    /// The new carrier.
+    pub cargo_provider: CargoProvider,
+}
+
+/// Body of updateBoxInfo (§2.8).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BoxInfoRequest {
+    /// Number of boxes.
+    pub box_quantity: u32,
+    /// Volume (desi).
+    #[serde(with = "marketplace_core::codec::decimal")]
+    pub deci: Decimal,
+}
+
+/// Body of updateWarehouse (§2.10).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateWarehouseRequest {
+    /// The warehouse.
+    pub warehouse_id: u64,
+}
+
+/// Body of extendAgreedDeliveryDate (§2.11).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExtendDeliveryDateRequest {
+    /// Days to extend by: 1, 2 or 3.
+    pub extended_day_count: u8,
+}
+
+/// One entry of updateLaborCosts (§2.12; the body is a bare array of these).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LaborCost {
+    /// The line.
+    pub order_line_id: Id,
+    /// Labour cost per single item (≥ 0, ≤ the item's invoiced amount).
+    #[serde(with = "marketplace_core::codec::decimal")]
+    pub labor_cost_per_item: Decimal,
+}
+
+/// `params` of the alternative delivery writes.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AlternativeDeliveryParams {
+    /// Digital code sent to the customer (digital goods; 6–120 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_code: Option<String>,
+}
+
+/// Body of processAlternativeDelivery (and, with a digital code, the digital variant; §2.13).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AlternativeDeliveryRequest {
+    /// `false`: `tracking_info` is a tracking link; `true`: a phone number.
+    pub is_phone_number: bool,
+    /// Tracking link or phone number.
+    pub tracking_info: String,
+    /// Parameters (required by Trendyol, may be empty).
+    pub params: AlternativeDeliveryParams,
+    /// Number of boxes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub box_quantity: Option<u32>,
+    /// Volume (desi).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "marketplace_core::codec::decimal::option"
+    )]
+    pub deci: Option<Decimal>,
+}
+
+/// Body of createTestOrder (stage only, §2.15).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestOrderRequest {
+    /// Customer.
+    pub customer: TestCustomer,
+    /// Invoice address.
+    pub invoice_address: TestInvoiceAddress,
+    /// Lines.
+    pub lines: Vec<TestOrderLine>,
+    /// Seller.
+    pub seller: TestSeller,
+    /// Shipping address.
+    pub shipping_address: TestShippingAddress,
+    /// Corporate invoice (then company, tax number and office are needed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commercial: Option<bool>,
+    /// Micro-export region: `AZ` or `GULF`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub micro_region: Option<String>,
+}
+
+/// Customer of a test order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestCustomer {
+    /// First name.
+    pub customer_first_name: String,
+    /// Last name.
+    pub customer_last_name: String,
+}
+
+/// Invoice address of a test order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestInvoiceAddress {
+    /// Address text.
+    pub address_text: String,
+    /// City.
+    pub city: String,
+    /// District.
+    pub district: String,
+    /// First name.
+    pub invoice_first_name: String,
+    /// Last name.
+    pub invoice_last_name: String,
+    /// Phone.
+    pub phone: String,
+    /// E-mail.
+    pub email: String,
+    /// Company (corporate invoices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// Neighbourhood.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neighborhood: Option<String>,
+    /// Postal code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// Latitude.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<String>,
+    /// Longitude.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<String>,
+    /// Tax number (corporate invoices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_tax_number: Option<String>,
+    /// Tax office (corporate invoices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_tax_office: Option<String>,
+}
+
+/// Shipping address of a test order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestShippingAddress {
+    /// Address text.
+    pub address_text: String,
+    /// City.
+    pub city: String,
+    /// District.
+    pub district: String,
+    /// First name.
+    pub shipping_first_name: String,
+    /// Last name.
+    pub shipping_last_name: String,
+    /// Phone.
+    pub phone: String,
+    /// E-mail.
+    pub email: String,
+    /// Company.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// Neighbourhood.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neighborhood: Option<String>,
+    /// Postal code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// Latitude.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<String>,
+    /// Longitude.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<String>,
+}
+
+/// One line of a test order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestOrderLine {
+    /// Barcode of a product of the test seller.
+    pub barcode: String,
+    /// Quantity.
+    pub quantity: u32,
+    /// Discount percentage.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "marketplace_core::codec::decimal::option"
+    )]
+    pub discount_percentage: Option<Decimal>,
+}
+
+/// Seller of a test order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestSeller {
+    /// The test seller id.
+    pub seller_id: u64,
+}
+
+/// Answer of createTestOrder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestOrderResponse {
+    /// The created order number.
+    #[serde(default, with = "text")]
+    pub order_number: Option<String>,
+}
+
+/// Body of the stage-only test package status update (§2.15).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestPackageStatusRequest {
+    /// Lines and quantities.
+    pub lines: Vec<LineQuantity>,
+    /// Parameters (usually empty).
+    pub params: StatusParams,
+    /// `Shipped`, `AtCollectionPoint`, `Delivered`, `UnDelivered` or `Returned`.
+    pub status: PackageStatus,
+}
+
+/// A country, city, district or neighbourhood of the address lookups (§2.16).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Location {
+    /// Internal id — what the child lookups take as their path parameter.
+    #[serde(default, with = "int")]
+    pub id: Option<i64>,
+    /// Code (countries, TR cities).
+    #[serde(default, with = "text")]
+    pub code: Option<String>,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+}

@@ -3,3 +3,4 @@
 
 pub mod locations;
 pub mod orders;
+pub mod webhooks;

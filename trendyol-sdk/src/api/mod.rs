@@ -3,4 +3,5 @@
 
 pub mod locations;
 pub mod orders;
+pub mod sellers;
 pub mod webhooks;

@@ -6,6 +6,7 @@
 //! status enums keep values this version does not know.
 
 pub mod orders;
+pub mod sellers;
 pub mod webhooks;
 
 /// `null` (or a missing field with `#[serde(default)]`) as the type's default, e.g. an

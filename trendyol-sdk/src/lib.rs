@@ -23,7 +23,14 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod api;
 mod client;
+pub mod model;
+pub mod webhook;
 
+pub use api::locations::Locations;
+pub use api::orders::Orders;
+pub use api::sellers::Sellers;
+pub use api::webhooks::Webhooks;
 pub use client::{Client, ClientBuilder, Environment};
 pub use marketplace_core::{Error, Result};

@@ -332,3 +332,13 @@ async fn cursor_stream_follows_next_cursor_until_has_more_is_false() {
         matches!(err, Error::InvalidInput { ref field, .. } if field == "lastModifiedStartDate")
     );
 }
+
+#[tokio::test]
+async fn package_streams_are_send_so_a_sync_can_run_in_a_spawned_task() {
+    fn assert_send<T: Send>(_: &T) {}
+    let server = MockServer::start().await;
+    let client = client(&server);
+    let orders = client.orders();
+    assert_send(&orders.stream(&ShipmentPackagesQuery::default()));
+    assert_send(&orders.cursor_stream(&PackageStreamQuery::default()));
+}

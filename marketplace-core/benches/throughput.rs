@@ -106,6 +106,25 @@ fn bench_decode() {
     );
 }
 
+fn bench_decode_with_drift_report() {
+    // What `Transport::execute` does in the default `DriftMode::Warn`.
+    let body = orders_page(200);
+    let rounds = 200;
+    let start = Instant::now();
+    for _ in 0..rounds {
+        let page = codec::decode_report::<OrdersPage>(&body).unwrap();
+        assert_eq!(page.value.content.len(), 200);
+        assert_eq!(page.ignored.len(), 800); // customerFirstName + 3 × productName per package
+    }
+    let elapsed = start.elapsed();
+    let mb = (body.len() * rounds) as f64 / 1e6;
+    report(
+        "decode + drift report",
+        elapsed / rounds as u32,
+        format!("{:.1} MB/s", mb / elapsed.as_secs_f64()),
+    );
+}
+
 fn bench_coalesce() {
     let start = Instant::now();
     let mut c = StockPriceCoalescer::new();
@@ -140,6 +159,7 @@ async fn bench_paging() {
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     bench_decode();
+    bench_decode_with_drift_report();
     bench_coalesce();
     bench_paging().await;
 }

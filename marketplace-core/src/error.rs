@@ -22,7 +22,7 @@ pub const BODY_SNIPPET_LIMIT: usize = 512;
 #[non_exhaustive]
 pub enum Error {
     /// The marketplace answered with a non-success status.
-    #[error("API error {status}{}: {message}", code_suffix(.code))]
+    #[error("API error {status}{}: {message}{}", code_suffix(.code), hint_suffix(&.body.hint))]
     Api {
         /// HTTP status code.
         status: u16,
@@ -32,6 +32,17 @@ pub enum Error {
         message: String,
         /// Raw details: content type, a short body snippet, per-field validation errors.
         body: Box<ErrorBody>,
+    },
+    /// The endpoint is retired or being shut down (e.g. Trendyol answers 426 on the legacy
+    /// order path during brownouts); `hint` says what to use instead.
+    #[error("endpoint retired ({status}): {message}; {hint}")]
+    Deprecated {
+        /// HTTP status (426 on Trendyol).
+        status: u16,
+        /// The marketplace's message, or the status text.
+        message: String,
+        /// What to use instead.
+        hint: String,
     },
     /// Still rate limited after the retry budget was spent.
     #[error("rate limited by the marketplace{}", retry_suffix(.retry_after))]
@@ -111,6 +122,8 @@ pub struct ErrorBody {
     pub snippet: String,
     /// Per-field validation messages (`{"errors": {"field": ["msg"]}}` style bodies).
     pub field_errors: Vec<FieldError>,
+    /// A likely cause the SDK knows for this status (e.g. "missing or invalid User-Agent?").
+    pub hint: Option<String>,
 }
 
 /// One validation message for one field.
@@ -145,7 +158,7 @@ impl Error {
     /// The HTTP status behind this error, if there was a response.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Api { status, .. } => Some(*status),
+            Error::Api { status, .. } | Error::Deprecated { status, .. } => Some(*status),
             Error::RateLimited { .. } => Some(429),
             Error::Auth { status, .. } => *status,
             _ => None,
@@ -189,6 +202,12 @@ fn truncate_chars(text: &str, max_bytes: usize) -> String {
 fn code_suffix(code: &Option<String>) -> String {
     code.as_deref()
         .map(|c| format!(" ({c})"))
+        .unwrap_or_default()
+}
+
+fn hint_suffix(hint: &Option<String>) -> String {
+    hint.as_deref()
+        .map(|h| format!(" (hint: {h})"))
         .unwrap_or_default()
 }
 

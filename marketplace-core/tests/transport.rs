@@ -496,3 +496,112 @@ async fn one_span_per_call_with_template_status_attempt_and_no_secrets() {
         assert!(!log.contains(secret), "{secret} leaked into traces:\n{log}");
     }
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn unknown_fields_warn_by_default_and_fail_in_strict_mode() {
+    use marketplace_core::http::DriftMode;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "id": 1, "name": "x", "newField": true, "other": {"deep": 1}
+        })))
+        .mount(&server)
+        .await;
+    let build = |mode| {
+        Transport::builder(MarketplaceId::Trendyol, server.uri())
+            .drift_mode(mode)
+            .build()
+            .unwrap()
+    };
+
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let guard = tracing::subscriber::set_default(subscriber);
+    let thing: Thing = build(DriftMode::Warn)
+        .execute(Request::get("/things/{id}").path_param("id", 1))
+        .await
+        .unwrap();
+    drop(guard);
+    assert_eq!(thing.name, "x");
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(log.contains("WARN"), "{log}");
+    assert!(log.contains("newField, other"), "{log}");
+    assert!(log.contains("path=/things/{id}"), "{log}");
+
+    let err = build(DriftMode::Strict)
+        .execute::<Thing>(Request::get("/x"))
+        .await
+        .unwrap_err();
+    match err {
+        Error::Decode { path, message, .. } => {
+            assert_eq!(path, "newField");
+            assert!(message.contains("2 unknown field(s)"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let thing: Thing = build(DriftMode::Off)
+        .execute(Request::get("/x"))
+        .await
+        .unwrap();
+    assert_eq!(thing.id, 1);
+}
+
+#[derive(Debug)]
+struct HintingParser;
+
+impl marketplace_core::http::ErrorParser for HintingParser {
+    fn parse(
+        &self,
+        status: u16,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> marketplace_core::http::ParsedError {
+        let mut parsed =
+            marketplace_core::http::GenericErrorParser.parse(status, content_type, body);
+        match status {
+            426 => {
+                parsed.deprecated = true;
+                parsed.hint = Some("use the V2 endpoint".into());
+            }
+            403 if body.is_empty() => parsed.hint = Some("missing or invalid User-Agent?".into()),
+            _ => {}
+        }
+        parsed
+    }
+}
+
+#[tokio::test]
+async fn marketplace_parsers_add_hints_and_mark_retired_endpoints() {
+    let server = MockServer::start().await;
+    Mock::given(path("/old"))
+        .respond_with(ResponseTemplate::new(426).set_body_string("Upgrade Required"))
+        .mount(&server)
+        .await;
+    Mock::given(path("/forbidden"))
+        .respond_with(ResponseTemplate::new(403))
+        .mount(&server)
+        .await;
+    let t = Transport::builder(MarketplaceId::Trendyol, server.uri())
+        .error_parser(Arc::new(HintingParser))
+        .build()
+        .unwrap();
+    let err = t.execute_unit(Request::get("/old")).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Deprecated { status: 426, hint, .. } if hint == "use the V2 endpoint"),
+        "{err:?}"
+    );
+    let err = t
+        .execute_unit(Request::get("/forbidden"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(403));
+    assert!(
+        err.to_string()
+            .ends_with("(hint: missing or invalid User-Agent?)"),
+        "{err}"
+    );
+}

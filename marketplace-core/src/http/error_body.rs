@@ -17,6 +17,11 @@ pub struct ParsedError {
     pub message: Option<String>,
     /// Per-field validation messages.
     pub field_errors: Vec<FieldError>,
+    /// A likely cause to show with the error (marketplace-specific parsers add these).
+    pub hint: Option<String>,
+    /// The endpoint is retired: the transport returns [`Error::Deprecated`](crate::Error::Deprecated)
+    /// with `hint` instead of `Error::Api`.
+    pub deprecated: bool,
 }
 
 /// Reads a marketplace's error bodies.
@@ -69,7 +74,7 @@ fn text_error(text: &str) -> ParsedError {
     ParsedError {
         code: is_token.then(|| message.clone()),
         message: Some(message),
-        field_errors: Vec::new(),
+        ..ParsedError::default()
     }
 }
 

@@ -64,6 +64,24 @@ struct Inner {
     retry: RetryPolicy,
     timeout: Duration,
     error_parser: Arc<dyn ErrorParser>,
+    drift: DriftMode,
+}
+
+/// What to do when a response carries fields the model does not know (API drift).
+///
+/// Marketplaces add fields without notice. They are always ignored when decoding; this
+/// decides whether that is observable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum DriftMode {
+    /// Say nothing (fastest).
+    Off,
+    /// Log one `tracing` warning per response listing the unknown fields (the default).
+    #[default]
+    Warn,
+    /// Fail the call with [`Error::Decode`] naming the first unknown field — for a CI job
+    /// that should notice API changes.
+    Strict,
 }
 
 /// Configures a [`Transport`].
@@ -78,6 +96,7 @@ pub struct TransportBuilder {
     retry: RetryPolicy,
     timeout: Duration,
     error_parser: Arc<dyn ErrorParser>,
+    drift: DriftMode,
 }
 
 /// The process-wide HTTP client used when the caller supplies none: one connection pool
@@ -152,6 +171,13 @@ impl TransportBuilder {
         self
     }
 
+    /// How unknown response fields are reported (default [`DriftMode::Warn`]).
+    #[must_use]
+    pub fn drift_mode(mut self, mode: DriftMode) -> Self {
+        self.drift = mode;
+        self
+    }
+
     /// Validate everything once and build.
     pub fn build(self) -> Result<Transport> {
         let base_url = parse_base_url(&self.base_url)?;
@@ -182,6 +208,7 @@ impl TransportBuilder {
                 retry: self.retry,
                 timeout: self.timeout,
                 error_parser: self.error_parser,
+                drift: self.drift,
             }),
         })
     }
@@ -215,6 +242,7 @@ impl Transport {
             retry: RetryPolicy::default(),
             timeout: Duration::from_secs(30),
             error_parser: Arc::new(GenericErrorParser),
+            drift: DriftMode::default(),
         }
     }
 
@@ -233,10 +261,41 @@ impl Transport {
         &self.inner.http
     }
 
-    /// Send `request` and decode the JSON body into `T`.
+    /// Send `request` and decode the JSON body into `T`, reporting unknown fields as the
+    /// [`DriftMode`] says.
     pub async fn execute<T: DeserializeOwned>(&self, request: Request) -> Result<T> {
+        let template = request.template().to_owned();
         let response = self.execute_raw(request).await?;
-        crate::codec::decode(&response.body)
+        self.decode(&template, &response.body)
+    }
+
+    fn decode<T: DeserializeOwned>(&self, template: &str, body: &[u8]) -> Result<T> {
+        if self.inner.drift == DriftMode::Off {
+            return crate::codec::decode(body);
+        }
+        let decoded = crate::codec::decode_report::<T>(body)?;
+        if decoded.ignored.is_empty() {
+            return Ok(decoded.value);
+        }
+        if self.inner.drift == DriftMode::Strict {
+            return Err(Error::Decode {
+                path: decoded.ignored[0].clone(),
+                message: format!(
+                    "field not in the model (strict drift mode; {} unknown field(s): {})",
+                    decoded.ignored.len(),
+                    summarize(&decoded.ignored)
+                ),
+                body_snippet: body_snippet(body),
+            });
+        }
+        tracing::warn!(
+            marketplace = %self.inner.marketplace,
+            path = %template,
+            count = decoded.ignored.len(),
+            fields = %summarize(&decoded.ignored),
+            "response has fields the model does not know"
+        );
+        Ok(decoded.value)
     }
 
     /// Send `request` and ignore the body of a successful answer (some endpoints answer
@@ -382,6 +441,15 @@ impl Transport {
                 .unwrap_or("unknown status")
                 .to_owned()
         });
+        if parsed.deprecated {
+            return Error::Deprecated {
+                status,
+                message,
+                hint: parsed
+                    .hint
+                    .unwrap_or_else(|| "this endpoint is being retired".to_owned()),
+            };
+        }
         Error::Api {
             status,
             code: parsed.code,
@@ -390,6 +458,7 @@ impl Transport {
                 content_type,
                 snippet: body_snippet(&response.body),
                 field_errors: parsed.field_errors,
+                hint: parsed.hint,
             }),
         }
     }
@@ -455,6 +524,21 @@ impl Failure {
     }
 }
 
+/// The first few field paths, for a log line or message of bounded size.
+fn summarize(paths: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut text = paths
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if paths.len() > SHOWN {
+        text.push_str(&format!(", … ({} more)", paths.len() - SHOWN));
+    }
+    text
+}
+
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?;
     retry::parse_retry_after(value, chrono::Utc::now())
@@ -497,6 +581,7 @@ impl fmt::Debug for Transport {
             .field("rate_limit", self.inner.limiter.mode())
             .field("retry", &self.inner.retry)
             .field("timeout", &self.inner.timeout)
+            .field("drift", &self.inner.drift)
             .finish()
     }
 }

@@ -2,6 +2,8 @@
 //! [`Envelope`] in one place.
 
 pub mod brands;
+pub mod categories;
+pub mod delivery;
 
 use marketplace_core::http::Request;
 use serde::de::DeserializeOwned;

@@ -4,6 +4,7 @@
 pub mod brands;
 pub mod categories;
 pub mod delivery;
+pub mod products;
 
 use marketplace_core::http::Request;
 use serde::de::DeserializeOwned;

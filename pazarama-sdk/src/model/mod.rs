@@ -3,6 +3,7 @@
 mod catalog;
 mod category;
 mod envelope;
+mod product;
 
 pub use catalog::{Brand, BrandQuery};
 pub use category::{
@@ -10,3 +11,8 @@ pub use category::{
     DeliveryOption, SellerDelivery, SellerDeliveryPreferences,
 };
 pub use envelope::Envelope;
+pub use product::{
+    BatchErrors, CreateProductsRequest, CreateProductsResult, NewProduct, ProductAttribute,
+    ProductBatchItem, ProductBatchResult, ProductBatchStatus, ProductCommercialAdditionalInfo,
+    ProductCommercialRef, ProductDeliveryType, ProductImage,
+};

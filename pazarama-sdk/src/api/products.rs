@@ -1,9 +1,14 @@
 //! Products: `client.products()`.
 
+use futures::Stream;
 use marketplace_core::batch::BatchPoller;
 use marketplace_core::http::Request;
+use marketplace_core::paging::{Page, PagingOptions, paginate};
 
-use crate::model::{CreateProductsRequest, CreateProductsResult, ProductBatchResult};
+use crate::model::{
+    CreateProductsRequest, CreateProductsResult, ListingState, ListingStatePage, ListingStateQuery,
+    ListingStateResponse, PriceUpdateRequest, ProductBatchResult, StockUpdateRequest,
+};
 use crate::{Client, Error, Result};
 
 /// Product calls: create and batch results, price/stock, listing, detail, catalog quick
@@ -59,5 +64,74 @@ impl Products<'_> {
     ) -> Result<ProductBatchResult> {
         let id = required_id("batchRequestId", batch_request_id)?;
         poller.poll(id, || self.batch_result(id)).await
+    }
+
+    /// Set prices (`POST product/updatePrice-v2`). Returns the id to pass to
+    /// [`Products::listing_states`]. Absolute values, so the call is safe to retry.
+    pub async fn update_prices(&self, request: &PriceUpdateRequest) -> Result<String> {
+        request.validate()?;
+        let http = Request::post("/product/updatePrice-v2")
+            .json(request)
+            .idempotent(true);
+        super::send(self.client, http, "price update").await
+    }
+
+    /// Set stock counts (`POST product/updateStock-v2`). Returns the id to pass to
+    /// [`Products::listing_states`]. Absolute values, so the call is safe to retry.
+    pub async fn update_stock(&self, request: &StockUpdateRequest) -> Result<String> {
+        request.validate()?;
+        let http = Request::post("/product/updateStock-v2")
+            .json(request)
+            .idempotent(true);
+        super::send(self.client, http, "stock update").await
+    }
+
+    /// One page of per-barcode results of a price/stock update
+    /// (`GET listing-state/batch-id/{id}/lake-projections`).
+    pub async fn listing_states(
+        &self,
+        batch_id: &str,
+        query: &ListingStateQuery,
+    ) -> Result<ListingStatePage> {
+        let id = required_id("batchId", batch_id)?;
+        if query.page == 0 {
+            return Err(Error::invalid_input("page", "pages start at 1"));
+        }
+        if query.page_size == 0 {
+            return Err(Error::invalid_input("pageSize", "must be at least 1"));
+        }
+        let http = Request::get("/listing-state/batch-id/{id}/lake-projections")
+            .path_param("id", id)
+            .query("page", query.page)
+            .query("pageSize", query.page_size);
+        let response: ListingStateResponse = self.client.transport().execute(http).await?;
+        response.into_page()
+    }
+
+    /// Every per-barcode result of a price/stock update, page by page. The stream ends
+    /// after a short page, when `hasNextPage` is false, or at `totalPages`.
+    pub fn listing_state_stream(
+        &self,
+        batch_id: &str,
+        page_size: u32,
+    ) -> impl Stream<Item = Result<ListingState>> + '_ {
+        let batch_id = batch_id.to_owned();
+        let options = PagingOptions::one_based().concurrency(1);
+        paginate(options, move |page| {
+            let batch_id = batch_id.clone();
+            async move {
+                let query = ListingStateQuery { page, page_size };
+                let result = self.listing_states(&batch_id, &query).await?;
+                let is_last = result.items.len() < usize::try_from(page_size).unwrap_or(usize::MAX)
+                    || result.has_next_page == Some(false)
+                    || result.total_pages.is_some_and(|total| page >= total);
+                let items = Page::new(result.items);
+                Ok(if is_last {
+                    items.total_pages(page)
+                } else {
+                    items
+                })
+            }
+        })
     }
 }

@@ -3,6 +3,7 @@
 mod catalog;
 mod category;
 mod envelope;
+mod listing;
 mod product;
 
 pub use catalog::{Brand, BrandQuery};
@@ -11,6 +12,11 @@ pub use category::{
     DeliveryOption, SellerDelivery, SellerDeliveryPreferences,
 };
 pub use envelope::Envelope;
+pub(crate) use listing::ListingStateResponse;
+pub use listing::{
+    ListingOperationStatus, ListingState, ListingStatePage, ListingStateQuery, PriceItem,
+    PriceOutcome, PriceUpdateRequest, StockItem, StockOutcome, StockUpdateRequest,
+};
 pub use product::{
     BatchErrors, CreateProductsRequest, CreateProductsResult, NewProduct, ProductAttribute,
     ProductBatchItem, ProductBatchResult, ProductBatchStatus, ProductCommercialAdditionalInfo,

@@ -7,7 +7,8 @@ use marketplace_core::paging::{Page, PagingOptions, paginate};
 
 use crate::model::{
     CreateProductsRequest, CreateProductsResult, ListingState, ListingStatePage, ListingStateQuery,
-    ListingStateResponse, PriceUpdateRequest, ProductBatchResult, StockUpdateRequest,
+    ListingStateResponse, PriceUpdateRequest, ProductBatchResult, ProductDetail,
+    ProductDetailRequest, ProductQuery, ProductSummary, StockUpdateRequest,
 };
 use crate::{Client, Error, Result};
 
@@ -24,6 +25,9 @@ impl Client {
         Products { client: self }
     }
 }
+
+/// Page size of `product/products` when the query sets none.
+const DEFAULT_PRODUCT_PAGE_SIZE: u32 = 250;
 
 /// An id that must not be blank.
 pub(crate) fn required_id<'s>(field: &str, id: &'s str) -> Result<&'s str> {
@@ -133,5 +137,60 @@ impl Products<'_> {
                 })
             }
         })
+    }
+
+    /// One page of the seller's products (`GET product/products`), filtered by approval
+    /// and/or barcode.
+    pub async fn list(&self, query: &ProductQuery) -> Result<Vec<ProductSummary>> {
+        let page = query.page.unwrap_or(1);
+        if page == 0 {
+            return Err(Error::invalid_input("Page", "pages start at 1"));
+        }
+        if query.size == Some(0) {
+            return Err(Error::invalid_input("Size", "must be at least 1"));
+        }
+        let http = Request::get("/product/products")
+            .query_opt("Approved", query.approved)
+            .query_opt("Code", query.code.as_deref())
+            .query("Size", query.size.unwrap_or(DEFAULT_PRODUCT_PAGE_SIZE))
+            .query("Page", page);
+        super::send(self.client, http, "products").await
+    }
+
+    /// Every product matching `query`, page by page from `query.page` (the service
+    /// reports no total; the stream ends after a short or empty page).
+    pub fn stream(&self, query: &ProductQuery) -> impl Stream<Item = Result<ProductSummary>> + '_ {
+        let query = query.clone();
+        let size = query.size.unwrap_or(DEFAULT_PRODUCT_PAGE_SIZE);
+        let options = PagingOptions {
+            first_page: query.page.unwrap_or(1),
+            ..PagingOptions::one_based().concurrency(1)
+        };
+        paginate(options, move |page| {
+            let query = ProductQuery {
+                page: Some(page),
+                size: Some(size),
+                ..query.clone()
+            };
+            async move {
+                let items = self.list(&query).await?;
+                let is_last = items.len() < usize::try_from(size).unwrap_or(usize::MAX);
+                let items = Page::new(items);
+                Ok(if is_last {
+                    items.total_pages(page)
+                } else {
+                    items
+                })
+            }
+        })
+    }
+
+    /// Everything about one product by barcode (`POST product/getProductDetail`).
+    pub async fn detail(&self, code: &str) -> Result<ProductDetail> {
+        let code = required_id("Code", code)?;
+        let http = Request::post("/product/getProductDetail")
+            .json(&ProductDetailRequest { code })
+            .idempotent(true);
+        super::send(self.client, http, "product detail").await
     }
 }

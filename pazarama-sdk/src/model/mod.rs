@@ -17,8 +17,10 @@ pub use listing::{
     ListingOperationStatus, ListingState, ListingStatePage, ListingStateQuery, PriceItem,
     PriceOutcome, PriceUpdateRequest, StockItem, StockOutcome, StockUpdateRequest,
 };
+pub(crate) use product::ProductDetailRequest;
 pub use product::{
-    BatchErrors, CreateProductsRequest, CreateProductsResult, NewProduct, ProductAttribute,
-    ProductBatchItem, ProductBatchResult, ProductBatchStatus, ProductCommercialAdditionalInfo,
-    ProductCommercialRef, ProductDeliveryType, ProductImage,
+    BatchErrors, CreateProductsRequest, CreateProductsResult, NamedAttribute, NewProduct,
+    ProductAttribute, ProductBatchItem, ProductBatchResult, ProductBatchStatus,
+    ProductCommercialAdditionalInfo, ProductCommercialRef, ProductDeliveryType, ProductDetail,
+    ProductImage, ProductQuery, ProductState, ProductSummary,
 };

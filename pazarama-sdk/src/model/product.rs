@@ -413,3 +413,216 @@ impl ProductBatchResult {
         }
     }
 }
+
+marketplace_core::code_enum! {
+    /// Approval state of a product (`state` of `product/products` and `getProductDetail`).
+    pub enum ProductState {
+        /// Waiting for the first approval ("Onay Bekliyor-İlk Onay").
+        AwaitingFirstApproval = 1,
+        /// Waiting for approval of an update ("Onay Bekliyor Güncelleme").
+        AwaitingUpdateApproval = 2,
+        /// Approved ("Onaylandı").
+        Approved = 3,
+        /// Rejected, waiting for changes ("Reddedildi Değişiklik Bekleyen").
+        RejectedAwaitingChanges = 6,
+        /// Updated after a rejection ("Redden Dönüp Güncellenenler").
+        UpdatedAfterRejection = 7,
+    }
+    /// A state this version does not know (the document's sample also shows `0`).
+    Unknown(i64)
+}
+
+/// Query of `product/products`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProductQuery {
+    /// `true`: approved products, `false`: products not (yet) approved.
+    pub approved: Option<bool>,
+    /// One product by barcode (all products when absent).
+    pub code: Option<String>,
+    /// Page number, from 1 (default 1).
+    pub page: Option<u32>,
+    /// Page size (default 250 in this SDK, as in the document's examples).
+    pub size: Option<u32>,
+}
+
+impl ProductQuery {
+    /// Approved (`true`) or not approved (`false`) products.
+    pub fn approved(approved: bool) -> Self {
+        ProductQuery {
+            approved: Some(approved),
+            ..Self::default()
+        }
+    }
+
+    /// Only the product with barcode `code`.
+    #[must_use]
+    pub fn code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Set the page number (from 1).
+    #[must_use]
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// Set the page size.
+    #[must_use]
+    pub fn size(mut self, size: u32) -> Self {
+        self.size = Some(size);
+        self
+    }
+}
+
+/// An attribute as `product/products` reports it (by name).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NamedAttribute {
+    /// Attribute name.
+    #[serde(default)]
+    pub attribute_name: Option<String>,
+    /// Attribute value.
+    #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
+    pub attribute_value: Option<String>,
+}
+
+/// A product of the seller as `product/products` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductSummary {
+    /// Product name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Name shown on the storefront.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// Description (HTML).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Brand name.
+    #[serde(default)]
+    pub brand_name: Option<String>,
+    /// Barcode.
+    #[serde(with = "marketplace_core::codec::lenient::string")]
+    pub code: String,
+    /// Group code.
+    #[serde(default)]
+    pub group_code: Option<String>,
+    /// Stock count.
+    #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
+    pub stock_count: Option<i64>,
+    /// Stock code.
+    #[serde(default)]
+    pub stock_code: Option<String>,
+    /// Priority rank.
+    #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
+    pub priority_rank: Option<i64>,
+    /// List price.
+    #[serde(default, with = "marketplace_core::codec::decimal::option")]
+    pub list_price: Option<Decimal>,
+    /// Sale price.
+    #[serde(default, with = "marketplace_core::codec::decimal::option")]
+    pub sale_price: Option<Decimal>,
+    /// VAT rate in percent.
+    #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
+    pub vat_rate: Option<u32>,
+    /// Category name.
+    #[serde(default)]
+    pub category_name: Option<String>,
+    /// Approval state.
+    #[serde(default)]
+    pub state: Option<ProductState>,
+    /// Approval state as text ("Onay Bekliyor-İlk Onay").
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Why approval is pending.
+    #[serde(default)]
+    pub waiting_approve_exp: Option<String>,
+    /// Attributes by name.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub attributes: Vec<NamedAttribute>,
+    /// Images.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub images: Vec<ProductImage>,
+    /// Delivery types (shape undocumented; kept as sent).
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub delivery_types: Vec<serde_json::Value>,
+}
+
+/// Everything about one product (`product/getProductDetail`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductDetail {
+    /// Product name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Name shown on the storefront.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// Description (HTML).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Brand id.
+    #[serde(default)]
+    pub brand_id: Option<String>,
+    /// Brand name.
+    #[serde(default)]
+    pub brand_name: Option<String>,
+    /// Barcode.
+    #[serde(with = "marketplace_core::codec::lenient::string")]
+    pub code: String,
+    /// Stock count.
+    #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
+    pub stock_count: Option<i64>,
+    /// Stock code.
+    #[serde(default)]
+    pub stock_code: Option<String>,
+    /// Priority rank.
+    #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
+    pub priority_rank: Option<i64>,
+    /// VAT rate in percent.
+    #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
+    pub vat_rate: Option<u32>,
+    /// List price.
+    #[serde(default, with = "marketplace_core::codec::decimal::option")]
+    pub list_price: Option<Decimal>,
+    /// Sale price.
+    #[serde(default, with = "marketplace_core::codec::decimal::option")]
+    pub sale_price: Option<Decimal>,
+    /// Installment count.
+    #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
+    pub installment_count: Option<i64>,
+    /// Category id.
+    #[serde(default)]
+    pub category_id: Option<String>,
+    /// Approval state.
+    #[serde(default)]
+    pub state: Option<ProductState>,
+    /// Approval state as text ("Onaylandı").
+    #[serde(default)]
+    pub state_description: Option<String>,
+    /// Attribute values by id.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub attributes: Vec<ProductAttribute>,
+    /// Images.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub images: Vec<ProductImage>,
+    /// Group code.
+    #[serde(default)]
+    pub group_code: Option<String>,
+    /// Badges (shape undocumented; kept as sent).
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub badges: Vec<serde_json::Value>,
+    /// Whether the product comes from Pazarama's catalog.
+    #[serde(default, with = "marketplace_core::codec::lenient::bool::option")]
+    pub is_catalog_product: Option<bool>,
+}
+
+/// Body of `product/getProductDetail`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct ProductDetailRequest<'a> {
+    #[serde(rename = "Code")]
+    pub(crate) code: &'a str,
+}

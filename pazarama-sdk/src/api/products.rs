@@ -6,9 +6,11 @@ use marketplace_core::http::Request;
 use marketplace_core::paging::{Page, PagingOptions, paginate};
 
 use crate::model::{
-    CreateProductsRequest, CreateProductsResult, ListingState, ListingStatePage, ListingStateQuery,
-    ListingStateResponse, PriceUpdateRequest, ProductBatchResult, ProductDetail,
-    ProductDetailRequest, ProductQuery, ProductSummary, StockUpdateRequest,
+    CatalogSearchRequest, CatalogSearchResult, CreateProductsRequest, CreateProductsResult,
+    ListingState, ListingStatePage, ListingStateQuery, ListingStateResponse, PriceUpdateRequest,
+    ProductBatchResult, ProductDetail, ProductDetailRequest, ProductQuery, ProductSummary,
+    QuickAddRequest, QuickAddResult, SaleLimitRequest, SaleStatus, SaleStatusItem,
+    SaleStatusRequest, SaleStatusResult, StockUpdateRequest, VatRateUpdateRequest,
 };
 use crate::{Client, Error, Result};
 
@@ -192,5 +194,78 @@ impl Products<'_> {
             .json(&ProductDetailRequest { code })
             .idempotent(true);
         super::send(self.client, http, "product detail").await
+    }
+
+    /// Search Pazarama's catalog by barcode or name
+    /// (`POST product/getProductTitleCodeSearch`, §3.21).
+    pub async fn catalog_search(
+        &self,
+        request: &CatalogSearchRequest,
+    ) -> Result<CatalogSearchResult> {
+        request.validate()?;
+        let http = Request::post("/product/getProductTitleCodeSearch")
+            .json(request)
+            .idempotent(true);
+        super::send(self.client, http, "catalog search").await
+    }
+
+    /// Start selling a catalog product with the seller's price and stock
+    /// (`POST product/addProductsWithBarcodes`, §3.21).
+    pub async fn quick_add(&self, request: &QuickAddRequest) -> Result<QuickAddResult> {
+        request.validate()?;
+        let http = Request::post("/product/addProductsWithBarcodes").json(request);
+        super::send(self.client, http, "quick add").await
+    }
+
+    /// Set the most units of a product one order may contain (`0`: no limit)
+    /// (`POST product/upsertSellerProductSaleLimit`, §3.24). Returns Pazarama's `data`
+    /// flag.
+    pub async fn set_sale_limit(&self, request: &SaleLimitRequest) -> Result<bool> {
+        required_id("code", &request.code)?;
+        let http = Request::post("/product/upsertSellerProductSaleLimit")
+            .json(request)
+            .idempotent(true);
+        Ok(super::send_optional(self.client, http)
+            .await?
+            .unwrap_or(true))
+    }
+
+    /// Update VAT rates only (`PUT product/vatRate/bulk`, §3.27). Returns Pazarama's
+    /// `data` flag.
+    pub async fn update_vat_rates(&self, request: &VatRateUpdateRequest) -> Result<bool> {
+        request.validate()?;
+        let http = Request::put("/product/vatRate/bulk")
+            .json(request)
+            .idempotent(true);
+        Ok(super::send_optional(self.client, http)
+            .await?
+            .unwrap_or(true))
+    }
+
+    /// Open (`SaleStatus::Open`, 1) or close (`SaleStatus::Closed`, 10) a catalog product
+    /// for sale (`POST product/external-status`, §3.32). Pazarama may show the change
+    /// with a delay (cache), but a closed product is not sold meanwhile.
+    pub async fn set_sale_status(
+        &self,
+        code: &str,
+        status: SaleStatus,
+    ) -> Result<SaleStatusResult> {
+        let code = required_id("code", code)?;
+        if !matches!(status, SaleStatus::Open | SaleStatus::Closed) {
+            return Err(Error::invalid_input(
+                "productStatus",
+                format!("{status} is not 1 (open) or 10 (closed)"),
+            ));
+        }
+        let body = SaleStatusRequest {
+            product_item: SaleStatusItem {
+                code: code.to_owned(),
+                product_status: status,
+            },
+        };
+        let http = Request::post("/product/external-status")
+            .json(&body)
+            .idempotent(true);
+        super::send(self.client, http, "sale status").await
     }
 }

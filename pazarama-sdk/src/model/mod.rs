@@ -1,12 +1,19 @@
 //! Serde models of the Pazarama API, field names exactly as Pazarama sends them.
 
 mod catalog;
+mod catalog_ops;
 mod category;
 mod envelope;
 mod listing;
 mod product;
 
 pub use catalog::{Brand, BrandQuery};
+pub use catalog_ops::{
+    CatalogProduct, CatalogSearchRequest, CatalogSearchResult, PageResponse, QuickAddProduct,
+    QuickAddRequest, QuickAddResult, SaleLimitRequest, SaleStatus, SaleStatusOutcome,
+    SaleStatusResult, VatRateItem, VatRateUpdateRequest,
+};
+pub(crate) use catalog_ops::{SaleStatusItem, SaleStatusRequest};
 pub use category::{
     AttributeValue, CargoCompany, Category, CategoryAttribute, CategoryWithAttributes, City,
     DeliveryOption, SellerDelivery, SellerDeliveryPreferences,

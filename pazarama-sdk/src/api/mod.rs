@@ -3,6 +3,7 @@
 
 pub mod brands;
 pub mod categories;
+pub mod commercials;
 pub mod delivery;
 pub mod products;
 

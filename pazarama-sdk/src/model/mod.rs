@@ -3,6 +3,7 @@
 mod catalog;
 mod catalog_ops;
 mod category;
+mod commercial;
 mod envelope;
 mod listing;
 mod product;
@@ -17,6 +18,10 @@ pub(crate) use catalog_ops::{SaleStatusItem, SaleStatusRequest};
 pub use category::{
     AttributeValue, CargoCompany, Category, CategoryAttribute, CategoryWithAttributes, City,
     DeliveryOption, SellerDelivery, SellerDeliveryPreferences,
+};
+pub use commercial::{
+    CommercialTemplate, CommercialTemplateList, CommercialTemplateRequest, CommercialType,
+    ProductCommercialUpdate,
 };
 pub use envelope::Envelope;
 pub(crate) use listing::ListingStateResponse;

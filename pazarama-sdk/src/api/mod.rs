@@ -2,6 +2,10 @@
 //! [`Envelope`] in one place.
 
 pub mod brands;
+pub mod categories;
+pub mod commercials;
+pub mod delivery;
+pub mod products;
 
 use marketplace_core::http::Request;
 use serde::de::DeserializeOwned;

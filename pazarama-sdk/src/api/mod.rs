@@ -2,6 +2,7 @@
 //! [`Envelope`] in one place.
 
 pub mod brands;
+pub mod orders;
 
 use marketplace_core::http::Request;
 use serde::de::DeserializeOwned;

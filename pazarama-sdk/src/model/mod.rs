@@ -2,6 +2,8 @@
 
 mod catalog;
 mod envelope;
+mod orders;
 
 pub use catalog::{Brand, BrandQuery};
 pub use envelope::Envelope;
+pub use orders::*;

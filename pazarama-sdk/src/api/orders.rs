@@ -1,0 +1,110 @@
+//! Orders: `client.orders()`.
+
+use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use futures::Stream;
+use marketplace_core::http::Request;
+use marketplace_core::paging::{
+    Page, PagingOptions, TimeWindow, WindowOptions, dedup_by_key, windowed,
+};
+
+use crate::model::{ORDER_QUERY_MAX_SPAN, Order, OrderQuery};
+use crate::{Client, Result};
+
+/// Order lookups and order writes (`order/...`).
+#[derive(Debug, Clone, Copy)]
+pub struct Orders<'a> {
+    client: &'a Client,
+}
+
+impl Client {
+    /// Orders: lists, status updates, invoice links, package split, labor costs.
+    pub fn orders(&self) -> Orders<'_> {
+        Orders { client: self }
+    }
+}
+
+/// Page size the order streams use unless told otherwise.
+pub const DEFAULT_ORDER_PAGE_SIZE: u32 = 100;
+
+const ORDERS_V1: &str = "/order/getOrdersForApi";
+const ORDERS_V2: &str = "/order/getOrdersForApiV2";
+
+impl Orders<'_> {
+    /// One page of orders (`POST order/getOrdersForApi`), by order number and/or a date
+    /// range of at most one month. Items with a quantity above 1 come as one item.
+    pub async fn list(&self, query: &OrderQuery) -> Result<Vec<Order>> {
+        self.fetch(ORDERS_V1, query).await
+    }
+
+    /// One page of orders from the split service (`POST order/getOrdersForApiV2`, section
+    /// 3.25): every unit is its own item with `quantity` 1 and its own `orderItemId`.
+    pub async fn list_split(&self, query: &OrderQuery) -> Result<Vec<Order>> {
+        self.fetch(ORDERS_V2, query).await
+    }
+
+    async fn fetch(&self, path: &'static str, query: &OrderQuery) -> Result<Vec<Order>> {
+        query.validate()?;
+        let request = Request::post(path).idempotent(true).json(query);
+        super::send(self.client, request, "orders").await
+    }
+
+    /// Every order placed in `range`, of any length: the range is split into windows of
+    /// [`ORDER_QUERY_MAX_SPAN`] (the service refuses more than one month), each window is
+    /// paged, and every order is yielded once even when pages or windows overlap.
+    ///
+    /// The range is widened to whole minutes (the service's precision).
+    pub fn stream(&self, range: TimeWindow) -> impl Stream<Item = Result<Order>> + '_ {
+        self.stream_with(range, DEFAULT_ORDER_PAGE_SIZE, false)
+    }
+
+    /// [`stream`](Self::stream) over the split V2 service ([`list_split`](Self::list_split)).
+    pub fn stream_split(&self, range: TimeWindow) -> impl Stream<Item = Result<Order>> + '_ {
+        self.stream_with(range, DEFAULT_ORDER_PAGE_SIZE, true)
+    }
+
+    /// [`stream`](Self::stream) with an explicit page size, from the V1 service or (with
+    /// `split_items`) the split V2 service.
+    pub fn stream_with(
+        &self,
+        range: TimeWindow,
+        page_size: u32,
+        split_items: bool,
+    ) -> impl Stream<Item = Result<Order>> + '_ {
+        let path = if split_items { ORDERS_V2 } else { ORDERS_V1 };
+        let size = page_size.max(1);
+        let range = TimeWindow::new(floor_minute(range.start), ceil_minute(range.end));
+        let options = WindowOptions::new(ORDER_QUERY_MAX_SPAN)
+            .paging(PagingOptions::one_based().concurrency(1));
+        let orders = windowed(range, options, move |window, page| {
+            let query = OrderQuery::between(window.start, window.end)
+                .page(page)
+                .size(size);
+            async move {
+                let items = self.fetch(path, &query).await?;
+                Ok(last_if_short(items, page, size))
+            }
+        });
+        dedup_by_key(orders, |order: &Order| order.order_id)
+    }
+}
+
+/// A page that reports itself as the last one when it is shorter than `size` (the order
+/// services report no totals).
+pub(crate) fn last_if_short<T>(items: Vec<T>, page: u32, size: u32) -> Page<T> {
+    let short = items.len() < usize::try_from(size).unwrap_or(usize::MAX);
+    let out = Page::new(items);
+    if short { out.total_pages(page) } else { out }
+}
+
+fn floor_minute(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.duration_trunc(TimeDelta::minutes(1)).unwrap_or(t)
+}
+
+fn ceil_minute(t: DateTime<Utc>) -> DateTime<Utc> {
+    let floor = floor_minute(t);
+    if floor == t {
+        t
+    } else {
+        floor + TimeDelta::minutes(1)
+    }
+}

@@ -1,0 +1,573 @@
+//! Orders (`order/getOrdersForApi`, `order/getOrdersForApiV2`), the order item status flow
+//! and the order write requests (status, invoice links, package split, labor costs).
+
+use chrono::{DateTime, Months, TimeDelta, Utc};
+use marketplace_core::codec::Id;
+use marketplace_core::model::Money;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::{Error, Result};
+
+/// The longest date range one order query may cover in this SDK: 28 days.
+///
+/// The document says the range "may not exceed 1 month" without saying how a month is
+/// counted; 28 days is the longest fixed span that never exceeds a calendar month, so a
+/// window of this length is accepted whatever the server's definition.
+pub const ORDER_QUERY_MAX_SPAN: TimeDelta = TimeDelta::days(28);
+
+marketplace_core::code_enum! {
+    /// Status of an order item (`orderItemStatus`), also used for `orderStatus`.
+    pub enum OrderItemStatus {
+        /// 3: order received (Siparişiniz Alındı) — every new order starts here.
+        Received = 3,
+        /// 12: being prepared (Siparişiniz Hazırlanıyor).
+        Preparing = 12,
+        /// 5: handed to the carrier (Siparişiniz Kargoya Verildi).
+        Shipped = 5,
+        /// 16: at the store (Siparişiniz Mağazada).
+        AtStore = 16,
+        /// 19: at the delivery point (Siparişiniz Teslimat Noktasında).
+        AtDeliveryPoint = 19,
+        /// 11: delivered (Teslim Edildi).
+        Delivered = 11,
+        /// 14: could not be delivered (Teslim Edilemedi).
+        Undelivered = 14,
+        /// 6: cancelled by the buyer (Siparişiniz İptal Edildi).
+        Cancelled = 6,
+        /// 18: the buyer asked to cancel (İptal Süreci Başlatıldı).
+        CancellationRequested = 18,
+        /// 13: the seller could not supply it (Tedarik Edilemedi).
+        Unsupplied = 13,
+        /// 7: the buyer started a return (İade Süreci Başlatıldı).
+        ReturnRequested = 7,
+        /// 8: return approved (İade Onaylandı).
+        ReturnApproved = 8,
+        /// 9: return rejected (İade Reddedildi).
+        ReturnRejected = 9,
+        /// 10: returned (İade Edildi).
+        Returned = 10,
+    }
+    /// A status code this version does not know.
+    Unknown(i64)
+}
+
+impl OrderItemStatus {
+    /// Whether a seller may set this status through the API at all (12, 5, 11, 14, 13).
+    pub fn is_seller_target(self) -> bool {
+        matches!(
+            self,
+            OrderItemStatus::Preparing
+                | OrderItemStatus::Shipped
+                | OrderItemStatus::Delivered
+                | OrderItemStatus::Undelivered
+                | OrderItemStatus::Unsupplied
+        )
+    }
+
+    /// Whether a seller may move an item from `self` to `to` (see [`can_move`]).
+    pub fn can_move_to(self, to: OrderItemStatus) -> bool {
+        can_move(self, to)
+    }
+}
+
+/// Whether a **seller** may move an order item from `from` to `to`, per the document's
+/// order flow:
+///
+/// - 3 Received → 12 Preparing (required before anything else) or 13 Unsupplied;
+/// - 12 Preparing → 5 Shipped (own carrier), 13 Unsupplied, or 11 Delivered /
+///   14 Undelivered (digital delivery, contracted carrier);
+/// - 5 Shipped, 16 At store, 19 At delivery point → 11 Delivered or 14 Undelivered.
+///
+/// Every other move is refused: cancellations (6, 18) are the buyer's, returns (7–10)
+/// belong to the refund flow, terminal statuses stay terminal, unknown codes cannot be
+/// judged, and "moving" to the same status is not a move.
+pub fn can_move(from: OrderItemStatus, to: OrderItemStatus) -> bool {
+    use OrderItemStatus as S;
+    matches!(
+        (from, to),
+        (S::Received, S::Preparing | S::Unsupplied)
+            | (
+                S::Preparing,
+                S::Shipped | S::Unsupplied | S::Delivered | S::Undelivered
+            )
+            | (
+                S::Shipped | S::AtStore | S::AtDeliveryPoint,
+                S::Delivered | S::Undelivered
+            )
+    )
+}
+
+/// Check a move with [`can_move`]: [`Error::InvalidTransition`] when it is not allowed.
+pub fn check_move(from: OrderItemStatus, to: OrderItemStatus) -> Result<()> {
+    if can_move(from, to) {
+        Ok(())
+    } else {
+        Err(Error::InvalidTransition {
+            entity: "order item",
+            from: status_label(from),
+            to: status_label(to),
+        })
+    }
+}
+
+fn status_label(status: OrderItemStatus) -> String {
+    match status {
+        OrderItemStatus::Unknown(code) => format!("unknown status {code}"),
+        known => format!("{known:?} ({})", known.code()),
+    }
+}
+
+marketplace_core::code_enum! {
+    /// How an item is delivered (`deliveryType`).
+    pub enum DeliveryType {
+        /// 1: by carrier.
+        Cargo = 1,
+        /// 2: by courier.
+        Courier = 2,
+        /// 3: picked up in store.
+        Store = 3,
+        /// 4: digital delivery (the code goes to `deliveryDetail.phoneNumber`).
+        Digital = 4,
+        /// 5: donation.
+        Donation = 5,
+        /// 10001: delivery point.
+        DeliveryPoint = 10001,
+    }
+    /// A delivery type this version does not know.
+    Unknown(i64)
+}
+
+marketplace_core::code_enum! {
+    /// How the order was paid (`paymentType`).
+    pub enum PaymentType {
+        /// 1: bank or credit card.
+        Card = 1,
+        /// 5: wallet.
+        Wallet = 5,
+        /// 8: Visa click to pay.
+        VisaClickToPay = 8,
+        /// 11: instalment loan account.
+        InstallmentAccount = 11,
+    }
+    /// A payment type this version does not know.
+    Unknown(i64)
+}
+
+marketplace_core::code_enum! {
+    /// Invoice type of a billing address.
+    pub enum InvoiceType {
+        /// 1: individual.
+        Individual = 1,
+        /// 2: corporate.
+        Corporate = 2,
+    }
+    /// An invoice type this version does not know.
+    Unknown(i64)
+}
+
+/// Pazarama's money object (`value`, `valueInt`, `currency`, `valueString`, …), kept as sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Amount {
+    /// The exact amount.
+    #[serde(with = "marketplace_core::codec::decimal")]
+    pub value: Decimal,
+    /// Currency as Pazarama writes it (`TL`).
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// The amount in kuruş (`value × 100`).
+    #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
+    pub value_int: Option<i64>,
+    /// Display text, e.g. `1,00 TL`.
+    #[serde(default)]
+    pub value_string: Option<String>,
+    /// Whole part as text.
+    #[serde(default)]
+    pub whole_part_string: Option<String>,
+    /// Fraction part as text.
+    #[serde(default)]
+    pub fraction_part_string: Option<String>,
+    /// Decimal separator of the display text.
+    #[serde(default)]
+    pub decimal_separator: Option<String>,
+}
+
+impl Amount {
+    /// As unified [`Money`]; Pazarama's `TL` (and a missing currency) becomes `TRY`.
+    pub fn to_money(&self) -> Money {
+        let currency = match self.currency.as_deref().map(str::trim) {
+            None | Some("" | "TL" | "TRL") => "TRY",
+            Some(other) => other,
+        };
+        Money::new(self.value, currency)
+    }
+}
+
+/// An order as `getOrdersForApi` / `getOrdersForApiV2` return it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Order {
+    /// Order id (GUID); used by invoice links, package split and labor costs.
+    pub order_id: Uuid,
+    /// Order number shown to the buyer; used by the status updates.
+    #[serde(with = "marketplace_core::codec::lenient::int")]
+    pub order_number: u64,
+    /// When the order was placed.
+    #[serde(default, with = "marketplace_core::codec::datetime::option")]
+    pub order_date: Option<DateTime<Utc>>,
+    /// Order amount.
+    #[serde(default, with = "marketplace_core::codec::decimal::option")]
+    pub order_amount: Option<Decimal>,
+    /// Shipping amount.
+    #[serde(default, with = "marketplace_core::codec::decimal::option")]
+    pub shipment_amount: Option<Decimal>,
+    /// Discount amount.
+    #[serde(default, with = "marketplace_core::codec::decimal::option")]
+    pub discount_amount: Option<Decimal>,
+    /// Discount description (campaign code).
+    #[serde(default)]
+    pub discount_description: Option<String>,
+    /// Currency (`TL`).
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// Payment type.
+    #[serde(default)]
+    pub payment_type: Option<PaymentType>,
+    /// Order status (same codes as [`OrderItemStatus`]).
+    #[serde(default)]
+    pub order_status: Option<OrderItemStatus>,
+    /// Buyer id.
+    #[serde(default)]
+    pub customer_id: Option<Uuid>,
+    /// Buyer name.
+    #[serde(default)]
+    pub customer_name: Option<String>,
+    /// Buyer e-mail.
+    #[serde(default)]
+    pub customer_email: Option<String>,
+    /// Shipping address.
+    #[serde(default)]
+    pub shipment_address: Option<Address>,
+    /// Billing address.
+    #[serde(default)]
+    pub billing_address: Option<Address>,
+    /// The order's items.
+    #[serde(default)]
+    pub items: Vec<OrderItem>,
+    /// Seller shipping address the order ships from (section 3.26).
+    #[serde(default)]
+    pub seller_address_id: Option<Uuid>,
+}
+
+/// A shipping or billing address of an order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    /// Saved address id.
+    #[serde(default)]
+    pub address_id: Option<Uuid>,
+    /// Address title ("Ev Adresim").
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Name and surname.
+    #[serde(default)]
+    pub name_surname: Option<String>,
+    /// E-mail.
+    #[serde(default)]
+    pub customer_email: Option<String>,
+    /// City.
+    #[serde(default)]
+    pub city_name: Option<String>,
+    /// District.
+    #[serde(default)]
+    pub district_name: Option<String>,
+    /// Neighbourhood.
+    #[serde(default)]
+    pub neighborhood_name: Option<String>,
+    /// Street address.
+    #[serde(default)]
+    pub address_detail: Option<String>,
+    /// The full address as one line.
+    #[serde(default)]
+    pub display_address_text: Option<String>,
+    /// Phone number.
+    #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
+    pub phone_number: Option<String>,
+    /// Turkish identity number (billing).
+    #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
+    pub identity_number: Option<String>,
+    /// Invoice type (billing).
+    #[serde(default)]
+    pub invoice_type: Option<InvoiceType>,
+    /// Company name for corporate invoices.
+    #[serde(default)]
+    pub company_name: Option<String>,
+    /// Tax number.
+    #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
+    pub tax_number: Option<String>,
+    /// Tax office.
+    #[serde(default)]
+    pub tax_office: Option<String>,
+    /// Whether the buyer is obliged to e-invoices.
+    #[serde(default, with = "marketplace_core::codec::lenient::bool::option")]
+    pub is_e_invoice_obliged: Option<bool>,
+}
+
+/// One item of an order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderItem {
+    /// Order item id: the key of every status update.
+    pub order_item_id: Uuid,
+    /// Item status.
+    pub order_item_status: OrderItemStatus,
+    /// Shipment code (`PZ…`) for sellers on Pazarama's contracted carrier.
+    #[serde(default)]
+    pub shipment_code: Option<String>,
+    /// Shipping cost for contracted carriers.
+    #[serde(default)]
+    pub shipment_cost: Option<Amount>,
+    /// Delivery type.
+    #[serde(default)]
+    pub delivery_type: Option<DeliveryType>,
+    /// Digital delivery contact.
+    #[serde(default)]
+    pub delivery_detail: Option<DeliveryDetail>,
+    /// Quantity (always 1 in the split V2 service).
+    #[serde(default = "one", with = "marketplace_core::codec::lenient::int")]
+    pub quantity: u32,
+    /// List price.
+    #[serde(default)]
+    pub list_price: Option<Amount>,
+    /// Sale price.
+    #[serde(default)]
+    pub sale_price: Option<Amount>,
+    /// Tax amount.
+    #[serde(default)]
+    pub tax_amount: Option<Amount>,
+    /// Shipping amount (for sellers not on the contracted carrier).
+    #[serde(default)]
+    pub shipment_amount: Option<Amount>,
+    /// Total price.
+    #[serde(default)]
+    pub total_price: Option<Amount>,
+    /// Discount.
+    #[serde(default)]
+    pub discount_amount: Option<Amount>,
+    /// Discount description.
+    #[serde(default)]
+    pub discount_description: Option<String>,
+    /// Whether the prices include VAT.
+    #[serde(default, with = "marketplace_core::codec::lenient::bool::option")]
+    pub tax_included: Option<bool>,
+    /// Carrier and tracking.
+    #[serde(default)]
+    pub cargo: Option<Cargo>,
+    /// The product sold.
+    #[serde(default)]
+    pub product: Option<OrderProduct>,
+    /// Seller shipping address of this item's package (section 3.26).
+    #[serde(default)]
+    pub seller_address_id: Option<Uuid>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Digital delivery contact of an item (null except for digital delivery).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliveryDetail {
+    /// Phone number the digital code goes to.
+    #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
+    pub phone_number: Option<String>,
+    /// E-mail.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// Carrier information of an item.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cargo {
+    /// Carrier name.
+    #[serde(default)]
+    pub company_name: Option<String>,
+    /// Tracking number.
+    #[serde(default)]
+    pub tracking_number: Option<Id>,
+    /// Tracking URL.
+    #[serde(default)]
+    pub tracking_url: Option<String>,
+}
+
+/// The product of an order item.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderProduct {
+    /// Product id.
+    #[serde(default)]
+    pub product_id: Option<Uuid>,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Storefront URL slug.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Image URL.
+    #[serde(default, rename = "imageURL")]
+    pub image_url: Option<String>,
+    /// Variant text, e.g. `Gece Mavisi - Ekru/S`.
+    #[serde(default)]
+    pub variant_option_display: Option<String>,
+    /// Seller stock code.
+    #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
+    pub stock_code: Option<String>,
+    /// Product code (barcode).
+    #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
+    pub code: Option<String>,
+    /// VAT rate in percent.
+    #[serde(default, with = "marketplace_core::codec::decimal::option")]
+    pub vat_rate: Option<Decimal>,
+}
+
+/// Query (request body) of `getOrdersForApi` / `getOrdersForApiV2`: an order number and/or
+/// a date range (at most one month; `endDate` is exclusive), with paging.
+///
+/// Dates are sent as Istanbul local time, `YYYY-MM-DDTHH:MM`, as in the document.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderQuery {
+    /// One order by number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_number: Option<u64>,
+    /// Start of the range.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "wire_date::serialize_minutes",
+        deserialize_with = "marketplace_core::codec::datetime::option::deserialize"
+    )]
+    pub start_date: Option<DateTime<Utc>>,
+    /// End of the range (exclusive: orders before this instant).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "wire_date::serialize_minutes",
+        deserialize_with = "marketplace_core::codec::datetime::option::deserialize"
+    )]
+    pub end_date: Option<DateTime<Utc>>,
+    /// Page number, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_number: Option<u32>,
+    /// Page size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u32>,
+}
+
+impl OrderQuery {
+    /// One order by its number.
+    pub fn by_number(order_number: u64) -> Self {
+        OrderQuery {
+            order_number: Some(order_number),
+            ..Self::default()
+        }
+    }
+
+    /// Orders in `[start, end)`.
+    pub fn between(start: impl Into<DateTime<Utc>>, end: impl Into<DateTime<Utc>>) -> Self {
+        OrderQuery {
+            start_date: Some(start.into()),
+            end_date: Some(end.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Set the page number (from 1).
+    #[must_use]
+    pub fn page(mut self, page: u32) -> Self {
+        self.page_number = Some(page);
+        self
+    }
+
+    /// Set the page size.
+    #[must_use]
+    pub fn size(mut self, size: u32) -> Self {
+        self.page_size = Some(size);
+        self
+    }
+
+    /// Check the document's rules: start before end, a range of at most one month, page
+    /// number and size at least 1.
+    pub fn validate(&self) -> Result<()> {
+        if self.page_number == Some(0) {
+            return Err(Error::invalid_input(
+                "pageNumber",
+                "pages are numbered from 1",
+            ));
+        }
+        if self.page_size == Some(0) {
+            return Err(Error::invalid_input("pageSize", "must be at least 1"));
+        }
+        validate_range(self.start_date, self.end_date, "endDate", true)
+    }
+}
+
+/// `start <= end`, and (when `month_cap`) `end` no later than one calendar month after `start`.
+pub(crate) fn validate_range(
+    start: Option<DateTime<Utc>>,
+    end: Option<DateTime<Utc>>,
+    end_field: &str,
+    month_cap: bool,
+) -> Result<()> {
+    let (Some(start), Some(end)) = (start, end) else {
+        return Ok(());
+    };
+    if end < start {
+        return Err(Error::invalid_input(
+            end_field,
+            format!("must not be before the start date ({start} > {end})"),
+        ));
+    }
+    if month_cap {
+        let cap = start.checked_add_months(Months::new(1)).unwrap_or(start);
+        if end > cap {
+            return Err(Error::invalid_input(
+                end_field,
+                "the range may not exceed 1 month (use `stream`, which splits longer ranges)",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Date formats Pazarama's request bodies use.
+pub(crate) mod wire_date {
+    use chrono::{DateTime, Utc};
+    use marketplace_core::codec::datetime::ISTANBUL;
+    use serde::Serializer;
+
+    /// `YYYY-MM-DDTHH:MM`, Istanbul local time.
+    pub(crate) fn minutes(value: &DateTime<Utc>) -> String {
+        value
+            .with_timezone(&ISTANBUL)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    }
+
+    pub(crate) fn serialize_minutes<S: Serializer>(
+        value: &Option<DateTime<Utc>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => serializer.serialize_str(&minutes(v)),
+            None => serializer.serialize_none(),
+        }
+    }
+}

@@ -258,3 +258,318 @@ async fn the_split_stream_uses_the_v2_service_and_stops_on_an_error() {
         .await;
     assert!(matches!(result, Err(Error::Api { code: Some(c), .. }) if c == "ORD9"));
 }
+
+mod status {
+    use super::*;
+    use pazarama_sdk::model::{
+        BulkStatusUpdateRequest, ItemStatusUpdate, ShipmentUpdate, UpdateOrderStatusListRequest,
+        UpdateOrderStatusRequest,
+    };
+    use uuid::Uuid;
+
+    const ITEM: &str = "6b09a841-2fb1-4afb-bdc1-7078f95ba4c5";
+    const CARGO: &str = "7b5567ff-abe7-487e-5c79-08d8e480366a";
+
+    fn uuid(s: &str) -> Uuid {
+        s.parse().unwrap()
+    }
+
+    fn ok_envelope() -> ResponseTemplate {
+        ResponseTemplate::new(200).set_body_json(json!({
+            "data": null, "success": true, "messageCode": null, "message": null, "userMessage": null
+        }))
+    }
+
+    async fn nothing_may_be_sent(server: &MockServer) {
+        Mock::given(wiremock::matchers::any())
+            .and(wiremock::matchers::path_regex("^/order"))
+            .respond_with(ok_envelope())
+            .expect(0)
+            .mount(server)
+            .await;
+    }
+
+    #[tokio::test]
+    async fn ships_an_item_with_the_documented_body() {
+        let server = MockServer::start().await;
+        Mock::given(method("PUT"))
+            .and(path("/order/updateOrderStatus"))
+            .and(header("authorization", "Bearer tok"))
+            .and(body_json(json!({
+                "orderNumber": 127063369,
+                "item": {
+                    "orderItemId": ITEM,
+                    "status": 5,
+                    "deliveryType": 1,
+                    "shippingTrackingNumber": "1615598038857",
+                    "trackingUrl": "https://www.yurticikargo.com/",
+                    "cargoCompanyId": CARGO
+                }
+            })))
+            .respond_with(ok_envelope())
+            .expect(1)
+            .mount(&server)
+            .await;
+        let update = ItemStatusUpdate::shipped(uuid(ITEM), uuid(CARGO), "1615598038857")
+            .tracking_url("https://www.yurticikargo.com/");
+        client(&server)
+            .await
+            .orders()
+            .update_item_status(127063369, OrderItemStatus::Preparing, update)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn moves_an_item_to_preparing() {
+        let server = MockServer::start().await;
+        Mock::given(method("PUT"))
+            .and(path("/order/updateOrderStatus"))
+            .and(body_json(json!({
+                "orderNumber": 735071747,
+                "item": {"orderItemId": "d6da388c-f465-4f9c-8800-afc9271b801b", "status": 12}
+            })))
+            .respond_with(ok_envelope())
+            .expect(1)
+            .mount(&server)
+            .await;
+        client(&server)
+            .await
+            .orders()
+            .update_status(&UpdateOrderStatusRequest {
+                order_number: 735071747,
+                item: ItemStatusUpdate::new(
+                    uuid("d6da388c-f465-4f9c-8800-afc9271b801b"),
+                    OrderItemStatus::Preparing,
+                ),
+            })
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn an_illegal_move_is_refused_before_any_request() {
+        let server = MockServer::start().await;
+        nothing_may_be_sent(&server).await;
+        let client = client(&server).await;
+        let update = ItemStatusUpdate::shipped(uuid(ITEM), uuid(CARGO), "1");
+        let err = client
+            .orders()
+            .update_item_status(1, OrderItemStatus::Received, update)
+            .await
+            .unwrap_err();
+        match err {
+            Error::InvalidTransition { entity, from, to } => {
+                assert_eq!(entity, "order item");
+                assert!(from.contains("(3)") && to.contains("(5)"), "{from} {to}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Buyer-only and terminal moves too.
+        for (from, to) in [
+            (OrderItemStatus::Received, OrderItemStatus::Cancelled),
+            (OrderItemStatus::Delivered, OrderItemStatus::Preparing),
+            (
+                OrderItemStatus::CancellationRequested,
+                OrderItemStatus::Preparing,
+            ),
+        ] {
+            let r = client
+                .orders()
+                .update_item_status(1, from, ItemStatusUpdate::new(uuid(ITEM), to))
+                .await;
+            assert!(
+                matches!(r, Err(Error::InvalidTransition { .. })),
+                "{from:?}->{to:?}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn shipping_without_tracking_fields_is_refused_before_any_request() {
+        let server = MockServer::start().await;
+        nothing_may_be_sent(&server).await;
+        let client = client(&server).await;
+        let no_tracking = ItemStatusUpdate {
+            cargo_company_id: Some(uuid(CARGO)),
+            ..ItemStatusUpdate::new(uuid(ITEM), OrderItemStatus::Shipped)
+        };
+        let no_cargo = ItemStatusUpdate {
+            shipping_tracking_number: Some("123".into()),
+            ..ItemStatusUpdate::new(uuid(ITEM), OrderItemStatus::Shipped)
+        };
+        let bad_url =
+            ItemStatusUpdate::shipped(uuid(ITEM), uuid(CARGO), "1").tracking_url("yurtici");
+        for (update, field) in [
+            (no_tracking, "item.shippingTrackingNumber"),
+            (no_cargo, "item.cargoCompanyId"),
+            (bad_url, "item.trackingUrl"),
+        ] {
+            let r = client
+                .orders()
+                .update_item_status(1, OrderItemStatus::Preparing, update)
+                .await;
+            assert!(
+                matches!(&r, Err(Error::InvalidInput { field: f, .. }) if f == field),
+                "{r:?}"
+            );
+        }
+        let r = client
+            .orders()
+            .update_status(&UpdateOrderStatusRequest {
+                order_number: 1,
+                item: ItemStatusUpdate::new(uuid(ITEM), OrderItemStatus::ReturnApproved),
+            })
+            .await;
+        assert!(matches!(r, Err(Error::InvalidInput { field, .. }) if field == "item.status"));
+    }
+
+    #[tokio::test]
+    async fn updates_a_whole_order() {
+        let server = MockServer::start().await;
+        Mock::given(method("PUT"))
+            .and(path("/order/updateOrderStatusList"))
+            .and(body_json(json!({"orderNumber": 735071747, "status": 12})))
+            .respond_with(ok_envelope())
+            .expect(1)
+            .mount(&server)
+            .await;
+        let client = client(&server).await;
+        client
+            .orders()
+            .update_status_list(&UpdateOrderStatusListRequest {
+                order_number: 735071747,
+                status: OrderItemStatus::Preparing,
+            })
+            .await
+            .unwrap();
+        let r = client
+            .orders()
+            .update_status_list(&UpdateOrderStatusListRequest {
+                order_number: 735071747,
+                status: OrderItemStatus::Cancelled,
+            })
+            .await;
+        assert!(matches!(r, Err(Error::InvalidInput { field, .. }) if field == "status"));
+    }
+
+    #[tokio::test]
+    async fn bulk_updates_items_with_shared_shipment_data() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/order/api/bulk-status-update"))
+            .and(body_json(json!({
+                "orderNumber": 236730742,
+                "orderItemIds": ["3fa85f64-5717-4562-b3fc-2c963f66afa6", ITEM],
+                "updateShipmentDto": {
+                    "cargoCompanyId": "8eb9aeb7-fd11-425b-9930-08d8e48cc18f",
+                    "deliveryType": 1,
+                    "shipmentNumber": "PZ1",
+                    "shippingTrackingNumber": "604164846124",
+                    "status": 5,
+                    "subStatus": 0,
+                    "trackingUrl": "https://www.araskargo.com.tr/#!/takip"
+                }
+            })))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "success": true, "messageCode": "string", "message": "string",
+                "userMessage": "string", "fromCache": true, "data": "string"
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let client = client(&server).await;
+        client
+            .orders()
+            .bulk_status_update(&BulkStatusUpdateRequest {
+                order_number: 236730742,
+                order_item_ids: vec![uuid("3fa85f64-5717-4562-b3fc-2c963f66afa6"), uuid(ITEM)],
+                update_shipment_dto: ShipmentUpdate::shipped(
+                    uuid("8eb9aeb7-fd11-425b-9930-08d8e48cc18f"),
+                    "604164846124",
+                )
+                .shipment_number("PZ1")
+                .tracking_url("https://www.araskargo.com.tr/#!/takip"),
+            })
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn bulk_delivered_sends_nulls_and_bad_bulk_bodies_are_refused() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/order/api/bulk-status-update"))
+            .and(body_json(json!({
+                "orderNumber": 1,
+                "orderItemIds": [ITEM],
+                "updateShipmentDto": {
+                    "cargoCompanyId": null, "deliveryType": null, "shipmentNumber": null,
+                    "shippingTrackingNumber": null, "status": 11, "subStatus": null, "trackingUrl": null
+                }
+            })))
+            .respond_with(ok_envelope())
+            .expect(1)
+            .mount(&server)
+            .await;
+        let client = client(&server).await;
+        let delivered = BulkStatusUpdateRequest {
+            order_number: 1,
+            order_item_ids: vec![uuid(ITEM)],
+            update_shipment_dto: ShipmentUpdate::status(OrderItemStatus::Delivered),
+        };
+        client
+            .orders()
+            .bulk_status_update(&delivered)
+            .await
+            .unwrap();
+
+        let bad = [
+            (
+                BulkStatusUpdateRequest {
+                    order_item_ids: vec![],
+                    ..delivered.clone()
+                },
+                "orderItemIds",
+            ),
+            (
+                BulkStatusUpdateRequest {
+                    order_item_ids: vec![uuid(ITEM), uuid(ITEM)],
+                    ..delivered.clone()
+                },
+                "orderItemIds",
+            ),
+            (
+                BulkStatusUpdateRequest {
+                    update_shipment_dto: ShipmentUpdate {
+                        sub_status: Some(0),
+                        ..ShipmentUpdate::status(OrderItemStatus::Delivered)
+                    },
+                    ..delivered.clone()
+                },
+                "updateShipmentDto",
+            ),
+            (
+                BulkStatusUpdateRequest {
+                    update_shipment_dto: ShipmentUpdate::status(OrderItemStatus::Shipped),
+                    ..delivered.clone()
+                },
+                "updateShipmentDto.shippingTrackingNumber",
+            ),
+            (
+                BulkStatusUpdateRequest {
+                    update_shipment_dto: ShipmentUpdate::status(OrderItemStatus::Returned),
+                    ..delivered.clone()
+                },
+                "updateShipmentDto.status",
+            ),
+        ];
+        for (request, field) in bad {
+            let r = client.orders().bulk_status_update(&request).await;
+            assert!(
+                matches!(&r, Err(Error::InvalidInput { field: f, .. }) if f == field),
+                "{field}: {r:?}"
+            );
+        }
+    }
+}

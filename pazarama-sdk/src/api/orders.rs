@@ -7,7 +7,10 @@ use marketplace_core::paging::{
     Page, PagingOptions, TimeWindow, WindowOptions, dedup_by_key, windowed,
 };
 
-use crate::model::{ORDER_QUERY_MAX_SPAN, Order, OrderQuery};
+use crate::model::{
+    BulkStatusUpdateRequest, ItemStatusUpdate, ORDER_QUERY_MAX_SPAN, Order, OrderItemStatus,
+    OrderQuery, UpdateOrderStatusListRequest, UpdateOrderStatusRequest, check_move,
+};
 use crate::{Client, Result};
 
 /// Order lookups and order writes (`order/...`).
@@ -106,5 +109,49 @@ fn ceil_minute(t: DateTime<Utc>) -> DateTime<Utc> {
         t
     } else {
         floor + TimeDelta::minutes(1)
+    }
+}
+
+impl Orders<'_> {
+    /// Set one item's status (`PUT order/updateOrderStatus`) without checking the move
+    /// against the item's current status; the body is still validated (seller statuses
+    /// only; carrier and tracking number for 5). Prefer
+    /// [`update_item_status`](Self::update_item_status) when you know the current status.
+    pub async fn update_status(&self, request: &UpdateOrderStatusRequest) -> Result<()> {
+        request.validate()?;
+        let req = Request::put("/order/updateOrderStatus").json(request);
+        super::send_unit(self.client, req).await
+    }
+
+    /// Move one item from `current` to `update.status`: an illegal move (see
+    /// [`can_move`](crate::model::can_move)) is [`Error::InvalidTransition`](crate::Error)
+    /// and nothing is sent.
+    pub async fn update_item_status(
+        &self,
+        order_number: u64,
+        current: OrderItemStatus,
+        update: ItemStatusUpdate,
+    ) -> Result<()> {
+        check_move(current, update.status)?;
+        self.update_status(&UpdateOrderStatusRequest {
+            order_number,
+            item: update,
+        })
+        .await
+    }
+
+    /// Set every item of an order to one status (`PUT order/updateOrderStatusList`).
+    pub async fn update_status_list(&self, request: &UpdateOrderStatusListRequest) -> Result<()> {
+        request.validate()?;
+        let req = Request::put("/order/updateOrderStatusList").json(request);
+        super::send_unit(self.client, req).await
+    }
+
+    /// Update several items of one order with the same status data
+    /// (`POST order/api/bulk-status-update`, section 3.33).
+    pub async fn bulk_status_update(&self, request: &BulkStatusUpdateRequest) -> Result<()> {
+        request.validate()?;
+        let req = Request::post("/order/api/bulk-status-update").json(request);
+        super::send_unit(self.client, req).await
     }
 }

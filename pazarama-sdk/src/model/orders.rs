@@ -571,3 +571,362 @@ pub(crate) mod wire_date {
         }
     }
 }
+
+/// Body of `PUT order/updateOrderStatus`: one item's new status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateOrderStatusRequest {
+    /// Order number.
+    pub order_number: u64,
+    /// The item and its new status.
+    pub item: ItemStatusUpdate,
+}
+
+impl UpdateOrderStatusRequest {
+    /// Check the document's rules: a status a seller may set (12, 5, 11, 14, 13), and a
+    /// carrier and tracking number for 5 (shipped).
+    pub fn validate(&self) -> Result<()> {
+        self.item.validate("item.")
+    }
+}
+
+/// The `item` of [`UpdateOrderStatusRequest`].
+///
+/// Status 5 (shipped) needs `shippingTrackingNumber` and `cargoCompanyId`
+/// (`trackingUrl` is optional); build it with [`ItemStatusUpdate::shipped`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemStatusUpdate {
+    /// The order item.
+    pub order_item_id: Uuid,
+    /// Its new status.
+    pub status: OrderItemStatus,
+    /// Delivery type (sent with status 5 in the document's sample).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_type: Option<DeliveryType>,
+    /// Carrier tracking number (required for status 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping_tracking_number: Option<String>,
+    /// Carrier tracking link (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking_url: Option<String>,
+    /// Carrier id (required for status 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cargo_company_id: Option<Uuid>,
+}
+
+impl ItemStatusUpdate {
+    /// Move `order_item_id` to `status` (no tracking fields).
+    pub fn new(order_item_id: Uuid, status: OrderItemStatus) -> Self {
+        ItemStatusUpdate {
+            order_item_id,
+            status,
+            delivery_type: None,
+            shipping_tracking_number: None,
+            tracking_url: None,
+            cargo_company_id: None,
+        }
+    }
+
+    /// Status 5, shipped by carrier `cargo_company_id` with `tracking_number`
+    /// (delivery type 1, cargo).
+    pub fn shipped(
+        order_item_id: Uuid,
+        cargo_company_id: Uuid,
+        tracking_number: impl Into<String>,
+    ) -> Self {
+        ItemStatusUpdate {
+            delivery_type: Some(DeliveryType::Cargo),
+            shipping_tracking_number: Some(tracking_number.into()),
+            cargo_company_id: Some(cargo_company_id),
+            ..Self::new(order_item_id, OrderItemStatus::Shipped)
+        }
+    }
+
+    /// Set the tracking link.
+    #[must_use]
+    pub fn tracking_url(mut self, url: impl Into<String>) -> Self {
+        self.tracking_url = Some(url.into());
+        self
+    }
+
+    fn validate(&self, prefix: &str) -> Result<()> {
+        if !self.status.is_seller_target() {
+            return Err(Error::invalid_input(
+                format!("{prefix}status"),
+                format!(
+                    "a seller may set only 12, 5, 11, 14 or 13, not {}",
+                    self.status
+                ),
+            ));
+        }
+        validate_shipment(
+            prefix,
+            self.status,
+            self.cargo_company_id,
+            self.shipping_tracking_number.as_deref(),
+            self.tracking_url.as_deref(),
+        )
+    }
+}
+
+/// Status 5 needs a carrier and a tracking number; a tracking URL must be a web link.
+fn validate_shipment(
+    prefix: &str,
+    status: OrderItemStatus,
+    cargo_company_id: Option<Uuid>,
+    tracking_number: Option<&str>,
+    tracking_url: Option<&str>,
+) -> Result<()> {
+    if status == OrderItemStatus::Shipped {
+        if tracking_number.is_none_or(|t| t.trim().is_empty()) {
+            return Err(Error::invalid_input(
+                format!("{prefix}shippingTrackingNumber"),
+                "required when the status is 5 (shipped)",
+            ));
+        }
+        if cargo_company_id.is_none_or(|id| id.is_nil()) {
+            return Err(Error::invalid_input(
+                format!("{prefix}cargoCompanyId"),
+                "required when the status is 5 (shipped)",
+            ));
+        }
+    }
+    if let Some(url) = tracking_url {
+        if !is_web_url(url) {
+            return Err(Error::invalid_input(
+                format!("{prefix}trackingUrl"),
+                "must be an http(s) URL",
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn is_web_url(text: &str) -> bool {
+    url::Url::parse(text.trim())
+        .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+}
+
+/// Body of `PUT order/updateOrderStatusList`: every item of an order at once (the
+/// document's use: 3 Received → 12 Preparing for the whole order).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateOrderStatusListRequest {
+    /// Order number.
+    pub order_number: u64,
+    /// New status of every item.
+    pub status: OrderItemStatus,
+}
+
+impl UpdateOrderStatusListRequest {
+    /// Only statuses a seller may set (12, 5, 11, 14, 13).
+    pub fn validate(&self) -> Result<()> {
+        if self.status.is_seller_target() {
+            Ok(())
+        } else {
+            Err(Error::invalid_input(
+                "status",
+                format!(
+                    "a seller may set only 12, 5, 11, 14 or 13, not {}",
+                    self.status
+                ),
+            ))
+        }
+    }
+}
+
+/// Body of `POST order/api/bulk-status-update` (section 3.33): several items of one order
+/// that share the same status data (carrier, tracking number, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkStatusUpdateRequest {
+    /// Order number.
+    pub order_number: u64,
+    /// The items to update (at least one).
+    pub order_item_ids: Vec<Uuid>,
+    /// The shared status data.
+    pub update_shipment_dto: ShipmentUpdate,
+}
+
+impl BulkStatusUpdateRequest {
+    /// Check the document's rules: at least one distinct item, a seller status, carrier and
+    /// tracking number for 5, and nothing but the status for 11 (delivered).
+    pub fn validate(&self) -> Result<()> {
+        if self.order_item_ids.is_empty() {
+            return Err(Error::invalid_input(
+                "orderItemIds",
+                "at least one order item is required",
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        if let Some(dup) = self.order_item_ids.iter().find(|id| !seen.insert(**id)) {
+            return Err(Error::invalid_input(
+                "orderItemIds",
+                format!("{dup} is listed twice"),
+            ));
+        }
+        let dto = &self.update_shipment_dto;
+        if !dto.status.is_seller_target() {
+            return Err(Error::invalid_input(
+                "updateShipmentDto.status",
+                format!(
+                    "a seller may set only 12, 5, 11, 14 or 13, not {}",
+                    dto.status
+                ),
+            ));
+        }
+        if dto.status == OrderItemStatus::Delivered
+            && (dto.cargo_company_id.is_some()
+                || dto.delivery_type.is_some()
+                || dto.shipment_number.is_some()
+                || dto.shipping_tracking_number.is_some()
+                || dto.sub_status.is_some()
+                || dto.tracking_url.is_some())
+        {
+            return Err(Error::invalid_input(
+                "updateShipmentDto",
+                "for status 11 (delivered) every field except status must be null",
+            ));
+        }
+        validate_shipment(
+            "updateShipmentDto.",
+            dto.status,
+            dto.cargo_company_id,
+            dto.shipping_tracking_number.as_deref(),
+            dto.tracking_url.as_deref(),
+        )
+    }
+}
+
+/// `updateShipmentDto` of [`BulkStatusUpdateRequest`]. Absent values are sent as `null`,
+/// as the document asks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShipmentUpdate {
+    /// Carrier id.
+    #[serde(default)]
+    pub cargo_company_id: Option<Uuid>,
+    /// Delivery type (the document: send 1).
+    #[serde(default)]
+    pub delivery_type: Option<DeliveryType>,
+    /// Shipment number (`PZ…`).
+    #[serde(default)]
+    pub shipment_number: Option<String>,
+    /// Carrier tracking number.
+    #[serde(default)]
+    pub shipping_tracking_number: Option<String>,
+    /// New status.
+    pub status: OrderItemStatus,
+    /// Sub-status (the document: send 0).
+    #[serde(default)]
+    pub sub_status: Option<i64>,
+    /// Tracking link.
+    #[serde(default)]
+    pub tracking_url: Option<String>,
+}
+
+impl ShipmentUpdate {
+    /// Just a status, every other field `null` (what the document asks for 11, delivered).
+    pub fn status(status: OrderItemStatus) -> Self {
+        ShipmentUpdate {
+            cargo_company_id: None,
+            delivery_type: None,
+            shipment_number: None,
+            shipping_tracking_number: None,
+            status,
+            sub_status: None,
+            tracking_url: None,
+        }
+    }
+
+    /// Status 5 with carrier and tracking number, delivery type 1 and sub-status 0.
+    pub fn shipped(cargo_company_id: Uuid, tracking_number: impl Into<String>) -> Self {
+        ShipmentUpdate {
+            cargo_company_id: Some(cargo_company_id),
+            delivery_type: Some(DeliveryType::Cargo),
+            shipping_tracking_number: Some(tracking_number.into()),
+            sub_status: Some(0),
+            ..Self::status(OrderItemStatus::Shipped)
+        }
+    }
+
+    /// Set the shipment number.
+    #[must_use]
+    pub fn shipment_number(mut self, number: impl Into<String>) -> Self {
+        self.shipment_number = Some(number.into());
+        self
+    }
+
+    /// Set the tracking link.
+    #[must_use]
+    pub fn tracking_url(mut self, url: impl Into<String>) -> Self {
+        self.tracking_url = Some(url.into());
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use OrderItemStatus as S;
+
+    #[test]
+    fn can_move_follows_the_documented_seller_flow() {
+        let allowed = [
+            (S::Received, S::Preparing),
+            (S::Received, S::Unsupplied),
+            (S::Preparing, S::Shipped),
+            (S::Preparing, S::Unsupplied),
+            (S::Preparing, S::Delivered),
+            (S::Preparing, S::Undelivered),
+            (S::Shipped, S::Delivered),
+            (S::Shipped, S::Undelivered),
+            (S::AtStore, S::Delivered),
+            (S::AtStore, S::Undelivered),
+            (S::AtDeliveryPoint, S::Delivered),
+            (S::AtDeliveryPoint, S::Undelivered),
+        ];
+        let all: Vec<S> = S::KNOWN.iter().copied().chain([S::Unknown(99)]).collect();
+        let mut count = 0;
+        for &from in &all {
+            for &to in &all {
+                let expected = allowed.contains(&(from, to));
+                assert_eq!(can_move(from, to), expected, "{from:?} -> {to:?}");
+                assert_eq!(check_move(from, to).is_ok(), expected);
+                count += usize::from(expected);
+            }
+        }
+        assert_eq!(count, allowed.len());
+        // Spot checks of the rules in words.
+        assert!(!can_move(S::Received, S::Shipped), "12 comes first");
+        assert!(!can_move(S::Shipped, S::Unsupplied));
+        assert!(
+            !can_move(S::Received, S::Cancelled),
+            "cancelling is the buyer's"
+        );
+        assert!(!can_move(S::CancellationRequested, S::Shipped));
+        assert!(
+            !can_move(S::Delivered, S::ReturnRequested),
+            "returns are the buyer's"
+        );
+        assert!(!can_move(S::Delivered, S::Delivered));
+    }
+
+    #[test]
+    fn an_illegal_move_names_both_statuses() {
+        let err = check_move(S::Delivered, S::Preparing).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot move order item from Delivered (11) to Preparing (12)"
+        );
+    }
+
+    #[test]
+    fn wire_dates_are_istanbul_minutes() {
+        let t = DateTime::parse_from_rfc3339("2024-03-01T07:12:59Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(wire_date::minutes(&t), "2024-03-01T10:12");
+    }
+}

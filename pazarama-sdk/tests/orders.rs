@@ -573,3 +573,216 @@ mod status {
         }
     }
 }
+
+mod invoices_packages_labor {
+    use super::*;
+    use pazarama_sdk::model::{
+        DeliveryCancelRequest, DeliverySplitRequest, InvoiceLinkRequest, LaborCostItem,
+        LaborCostRequest, SplitItem,
+    };
+    use uuid::Uuid;
+
+    // The document's sample GUIDs, with the PDF's stray spaces removed.
+    const ORDER: &str = "0d145804-5d05-4e4a-a4a0-921e45c8a5e3";
+    const CARRIER: &str = "6d6e004a-23b1-43d1-4d30-08d8e87e3449";
+    const ITEM: &str = "209c4d98-08de-4ea4-b681-c4b148b2e8fb";
+
+    fn uuid(s: &str) -> Uuid {
+        s.parse().unwrap()
+    }
+
+    fn ord0() -> ResponseTemplate {
+        ResponseTemplate::new(200).set_body_json(json!({
+            "data": null, "success": true, "messageCode": "ORD0",
+            "message": null, "userMessage": null, "fromCache": false
+        }))
+    }
+
+    #[tokio::test]
+    async fn invoice_links_for_order_package_and_item() {
+        let server = MockServer::start().await;
+        let bodies = [
+            json!({"invoiceLink": "https://faturaUrl.pdf", "orderid": ORDER,
+                   "deliveryCompanyId": null, "trackingNumber": null}),
+            json!({"invoiceLink": "https://faturaUrl.pdf", "orderid": ORDER,
+                   "deliveryCompanyId": CARRIER, "trackingNumber": "321321321"}),
+            json!({"invoiceLink": "https://faturaUrl.pdf", "orderItemId": ITEM, "orderid": ORDER,
+                   "deliveryCompanyId": CARRIER, "trackingNumber": "321321321"}),
+        ];
+        for body in bodies {
+            Mock::given(method("POST"))
+                .and(path("/order/invoice-link"))
+                .and(header("authorization", "Bearer tok"))
+                .and(body_json(body))
+                .respond_with(ord0())
+                .expect(1)
+                .mount(&server)
+                .await;
+        }
+        let client = client(&server).await;
+        let orders = client.orders();
+        let link = "https://faturaUrl.pdf";
+        orders
+            .set_invoice_link(&InvoiceLinkRequest::for_order(uuid(ORDER), link))
+            .await
+            .unwrap();
+        let package =
+            InvoiceLinkRequest::for_package(uuid(ORDER), link, uuid(CARRIER), "321321321");
+        orders.set_invoice_link(&package).await.unwrap();
+        orders
+            .set_invoice_link(&package.item(uuid(ITEM)))
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn bad_invoice_links_are_refused_before_sending() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ord0())
+            .expect(0)
+            .mount(&server)
+            .await;
+        let client = client(&server).await;
+        let half_package = InvoiceLinkRequest {
+            delivery_company_id: Some(uuid(CARRIER)),
+            ..InvoiceLinkRequest::for_order(uuid(ORDER), "https://x.example/f.pdf")
+        };
+        let tracking_only = InvoiceLinkRequest {
+            tracking_number: Some("1".into()),
+            ..InvoiceLinkRequest::for_order(uuid(ORDER), "https://x.example/f.pdf")
+        };
+        let not_a_url = InvoiceLinkRequest::for_order(uuid(ORDER), "fatura.pdf");
+        for (request, field) in [
+            (half_package, "trackingNumber"),
+            (tracking_only, "deliveryCompanyId"),
+            (not_a_url, "invoiceLink"),
+        ] {
+            let r = client.orders().set_invoice_link(&request).await;
+            assert!(
+                matches!(&r, Err(Error::InvalidInput { field: f, .. }) if f == field),
+                "{r:?}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn splits_a_package_and_cancels_the_split() {
+        let server = MockServer::start().await;
+        Mock::given(method("PUT"))
+            .and(path("/order/api/delivery/split"))
+            .and(body_json(json!({
+                "orderId": "d5ffad30-05d0-4ddb-ae0d-02bae029b3ec",
+                "shipmentCode": "PZ00156261297",
+                "sellerAddressId": "41883dc0-03c5-402a-3b09-08dcde201845",
+                "cargoCompanyId": CARRIER,
+                "items": [{"orderItemId": "9ec8e34f-830b-432b-bc7a-6793b69f97c6", "quantity": 1}]
+            })))
+            .respond_with(ord0())
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("PUT"))
+            .and(path("/order/api/delivery/cancel"))
+            .and(body_json(json!({
+                "orderId": "d5ffad30-05d0-4ddb-ae0d-02bae029b3ec",
+                "shipmentCode": "PZ98214690189"
+            })))
+            .respond_with(ord0())
+            .expect(1)
+            .mount(&server)
+            .await;
+        let client = client(&server).await;
+        let split = DeliverySplitRequest {
+            order_id: uuid("d5ffad30-05d0-4ddb-ae0d-02bae029b3ec"),
+            shipment_code: "PZ00156261297".into(),
+            seller_address_id: uuid("41883dc0-03c5-402a-3b09-08dcde201845"),
+            cargo_company_id: uuid(CARRIER),
+            items: vec![SplitItem {
+                order_item_id: uuid("9ec8e34f-830b-432b-bc7a-6793b69f97c6"),
+                quantity: 1,
+            }],
+        };
+        client.orders().split_delivery(&split).await.unwrap();
+        client
+            .orders()
+            .cancel_split_delivery(&DeliveryCancelRequest {
+                order_id: uuid("d5ffad30-05d0-4ddb-ae0d-02bae029b3ec"),
+                shipment_code: "PZ98214690189".into(),
+            })
+            .await
+            .unwrap();
+
+        // Bad splits never reach the server (the split mock expects exactly one call).
+        let empty = DeliverySplitRequest {
+            items: vec![],
+            ..split.clone()
+        };
+        let zero = DeliverySplitRequest {
+            items: vec![SplitItem {
+                quantity: 0,
+                ..split.items[0].clone()
+            }],
+            ..split.clone()
+        };
+        for (request, field) in [(empty, "items"), (zero, "items[0].quantity")] {
+            let r = client.orders().split_delivery(&request).await;
+            assert!(
+                matches!(&r, Err(Error::InvalidInput { field: f, .. }) if f == field),
+                "{r:?}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn sets_labor_costs_with_the_order_id_in_the_path() {
+        let server = MockServer::start().await;
+        let order = "d5ffad30-05d0-4ddb-ae0d-02bae029b3ec";
+        Mock::given(method("PUT"))
+            .and(path(format!("/order/api/{order}/items/labor-costs")))
+            .and(body_json(json!({"items": [{
+                "orderItemId": "7caa8b89-894f-4ce5-9175-47c496e17657",
+                "laborCost": 10, "processCount": 0
+            }]})))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "success": true, "messageCode": "string", "message": "string",
+                "userMessage": "string", "fromCache": true
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let client = client(&server).await;
+        let item = LaborCostItem {
+            order_item_id: uuid("7caa8b89-894f-4ce5-9175-47c496e17657"),
+            labor_cost: 10,
+            process_count: 0,
+        };
+        client
+            .orders()
+            .set_labor_costs(
+                uuid(order),
+                &LaborCostRequest {
+                    items: vec![item.clone()],
+                },
+            )
+            .await
+            .unwrap();
+        let r = client
+            .orders()
+            .set_labor_costs(uuid(order), &LaborCostRequest::default())
+            .await;
+        assert!(matches!(r, Err(Error::InvalidInput { field, .. }) if field == "items"));
+        let r = client
+            .orders()
+            .set_labor_costs(
+                uuid(order),
+                &LaborCostRequest {
+                    items: vec![item.clone(), item],
+                },
+            )
+            .await;
+        assert!(
+            matches!(r, Err(Error::InvalidInput { field, .. }) if field == "items[1].orderItemId")
+        );
+    }
+}

@@ -6,10 +6,12 @@ use marketplace_core::http::Request;
 use marketplace_core::paging::{
     Page, PagingOptions, TimeWindow, WindowOptions, dedup_by_key, windowed,
 };
+use uuid::Uuid;
 
 use crate::model::{
-    BulkStatusUpdateRequest, ItemStatusUpdate, ORDER_QUERY_MAX_SPAN, Order, OrderItemStatus,
-    OrderQuery, UpdateOrderStatusListRequest, UpdateOrderStatusRequest, check_move,
+    BulkStatusUpdateRequest, DeliveryCancelRequest, DeliverySplitRequest, InvoiceLinkRequest,
+    ItemStatusUpdate, LaborCostRequest, ORDER_QUERY_MAX_SPAN, Order, OrderItemStatus, OrderQuery,
+    UpdateOrderStatusListRequest, UpdateOrderStatusRequest, check_move,
 };
 use crate::{Client, Result};
 
@@ -152,6 +154,49 @@ impl Orders<'_> {
     pub async fn bulk_status_update(&self, request: &BulkStatusUpdateRequest) -> Result<()> {
         request.validate()?;
         let req = Request::post("/order/api/bulk-status-update").json(request);
+        super::send_unit(self.client, req).await
+    }
+}
+
+impl Orders<'_> {
+    /// Attach an invoice link to an order, a package or an item (`POST order/invoice-link`).
+    pub async fn set_invoice_link(&self, request: &InvoiceLinkRequest) -> Result<()> {
+        request.validate()?;
+        // Re-sending sets the same link again: safe to retry.
+        let req = Request::post("/order/invoice-link")
+            .idempotent(true)
+            .json(request);
+        super::send_unit(self.client, req).await
+    }
+
+    /// Split items of a package into a new package (`PUT order/api/delivery/split`).
+    pub async fn split_delivery(&self, request: &DeliverySplitRequest) -> Result<()> {
+        request.validate()?;
+        // Each call creates a package: never re-sent after it may have arrived.
+        let req = Request::put("/order/api/delivery/split")
+            .idempotent(false)
+            .json(request);
+        super::send_unit(self.client, req).await
+    }
+
+    /// Undo a package split (`PUT order/api/delivery/cancel`).
+    pub async fn cancel_split_delivery(&self, request: &DeliveryCancelRequest) -> Result<()> {
+        if request.shipment_code.trim().is_empty() {
+            return Err(crate::Error::invalid_input(
+                "shipmentCode",
+                "must not be empty",
+            ));
+        }
+        let req = Request::put("/order/api/delivery/cancel").json(request);
+        super::send_unit(self.client, req).await
+    }
+
+    /// Set labor costs of an order's items (`PUT order/api/{orderId}/items/labor-costs`).
+    pub async fn set_labor_costs(&self, order_id: Uuid, request: &LaborCostRequest) -> Result<()> {
+        request.validate()?;
+        let req = Request::put("/order/api/{orderId}/items/labor-costs")
+            .path_param("orderId", order_id)
+            .json(request);
         super::send_unit(self.client, req).await
     }
 }

@@ -866,6 +866,196 @@ impl ShipmentUpdate {
     }
 }
 
+/// Body of `POST order/invoice-link`: an invoice URL for a whole order, one package
+/// (carrier + tracking number) or one item.
+///
+/// With `deliveryCompanyId` and `trackingNumber` both `null` the link applies to every
+/// item of the order; with both set, to the items of that package.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceLinkRequest {
+    /// Link to the invoice.
+    pub invoice_link: String,
+    /// The order (the document spells the key `orderid`).
+    #[serde(rename = "orderid")]
+    pub order_id: Uuid,
+    /// One item only (item-level invoice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_item_id: Option<Uuid>,
+    /// Carrier of the package (`null` for the whole order).
+    #[serde(default)]
+    pub delivery_company_id: Option<Uuid>,
+    /// Tracking number of the package (`null` for the whole order).
+    #[serde(default)]
+    pub tracking_number: Option<String>,
+}
+
+impl InvoiceLinkRequest {
+    /// The invoice of the whole order.
+    pub fn for_order(order_id: Uuid, invoice_link: impl Into<String>) -> Self {
+        InvoiceLinkRequest {
+            invoice_link: invoice_link.into(),
+            order_id,
+            order_item_id: None,
+            delivery_company_id: None,
+            tracking_number: None,
+        }
+    }
+
+    /// The invoice of one package of the order.
+    pub fn for_package(
+        order_id: Uuid,
+        invoice_link: impl Into<String>,
+        delivery_company_id: Uuid,
+        tracking_number: impl Into<String>,
+    ) -> Self {
+        InvoiceLinkRequest {
+            delivery_company_id: Some(delivery_company_id),
+            tracking_number: Some(tracking_number.into()),
+            ..Self::for_order(order_id, invoice_link)
+        }
+    }
+
+    /// Limit the invoice to one item.
+    #[must_use]
+    pub fn item(mut self, order_item_id: Uuid) -> Self {
+        self.order_item_id = Some(order_item_id);
+        self
+    }
+
+    /// Check: an http(s) link; carrier and tracking number both set or both absent.
+    pub fn validate(&self) -> Result<()> {
+        if !is_web_url(&self.invoice_link) {
+            return Err(Error::invalid_input(
+                "invoiceLink",
+                "must be an http(s) URL",
+            ));
+        }
+        let tracking = self
+            .tracking_number
+            .as_deref()
+            .filter(|t| !t.trim().is_empty());
+        match (self.delivery_company_id, tracking) {
+            (Some(_), None) => Err(Error::invalid_input(
+                "trackingNumber",
+                "required with deliveryCompanyId (a package is carrier + tracking number)",
+            )),
+            (None, Some(_)) => Err(Error::invalid_input(
+                "deliveryCompanyId",
+                "required with trackingNumber (a package is carrier + tracking number)",
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Body of `PUT order/api/delivery/split` (section 3.26): move items of a package into a
+/// new package (new `PZ…` shipment code), possibly from another seller address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliverySplitRequest {
+    /// The order.
+    pub order_id: Uuid,
+    /// The package's current shipment code.
+    pub shipment_code: String,
+    /// Seller shipping address the new package leaves from (an id from
+    /// `sellerRegister/getSellerDelivery` → `sellerShipmentAddresses`).
+    pub seller_address_id: Uuid,
+    /// Carrier of the new package.
+    pub cargo_company_id: Uuid,
+    /// Items (and quantities) that move to the new package.
+    pub items: Vec<SplitItem>,
+}
+
+/// An item of a [`DeliverySplitRequest`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitItem {
+    /// The order item.
+    pub order_item_id: Uuid,
+    /// How many units move.
+    pub quantity: u32,
+}
+
+impl DeliverySplitRequest {
+    /// Check: a shipment code, at least one item, quantities of at least 1.
+    pub fn validate(&self) -> Result<()> {
+        if self.shipment_code.trim().is_empty() {
+            return Err(Error::invalid_input("shipmentCode", "must not be empty"));
+        }
+        if self.items.is_empty() {
+            return Err(Error::invalid_input(
+                "items",
+                "at least one item is required",
+            ));
+        }
+        if let Some(i) = self.items.iter().position(|i| i.quantity == 0) {
+            return Err(Error::invalid_input(
+                format!("items[{i}].quantity"),
+                "must be at least 1",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Body of `PUT order/api/delivery/cancel` (section 3.26): undo a package split, merging
+/// the shipment codes again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliveryCancelRequest {
+    /// The order.
+    pub order_id: Uuid,
+    /// Shipment code of the package to dissolve.
+    pub shipment_code: String,
+}
+
+/// Body of `PUT order/api/{orderId}/items/labor-costs` (section 3.28, gold/withholding
+/// category): labor cost per item. Accepted while an item is received, preparing or
+/// shipped; not after delivery, return or cancellation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LaborCostRequest {
+    /// The items (at least one).
+    pub items: Vec<LaborCostItem>,
+}
+
+/// One item of a [`LaborCostRequest`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LaborCostItem {
+    /// The order item.
+    pub order_item_id: Uuid,
+    /// Labor cost (an integer in the document).
+    pub labor_cost: u64,
+    /// How many of the items with the same terms as this one the cost applies to.
+    pub process_count: u32,
+}
+
+impl LaborCostRequest {
+    /// Check: at least one item, each item once.
+    pub fn validate(&self) -> Result<()> {
+        if self.items.is_empty() {
+            return Err(Error::invalid_input(
+                "items",
+                "at least one item is required",
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        if let Some(i) = self
+            .items
+            .iter()
+            .position(|item| !seen.insert(item.order_item_id))
+        {
+            return Err(Error::invalid_input(
+                format!("items[{i}].orderItemId"),
+                "the same item is listed twice",
+            ));
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

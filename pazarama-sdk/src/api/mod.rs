@@ -2,7 +2,9 @@
 //! [`Envelope`] in one place.
 
 pub mod brands;
+pub mod cancellations;
 pub mod orders;
+pub mod refunds;
 
 use marketplace_core::http::Request;
 use serde::de::DeserializeOwned;

@@ -3,7 +3,9 @@
 mod catalog;
 mod envelope;
 mod orders;
+mod refunds;
 
 pub use catalog::{Brand, BrandQuery};
 pub use envelope::Envelope;
 pub use orders::*;
+pub use refunds::*;

@@ -3,7 +3,9 @@
 
 pub mod brands;
 pub mod cancellations;
+pub mod finance;
 pub mod orders;
+pub mod questions;
 pub mod refunds;
 
 use marketplace_core::http::Request;

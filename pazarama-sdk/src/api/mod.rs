@@ -2,10 +2,15 @@
 //! [`Envelope`] in one place.
 
 pub mod brands;
+pub mod cancellations;
 pub mod categories;
 pub mod commercials;
 pub mod delivery;
+pub mod finance;
+pub mod orders;
 pub mod products;
+pub mod questions;
+pub mod refunds;
 
 use marketplace_core::http::Request;
 use serde::de::DeserializeOwned;

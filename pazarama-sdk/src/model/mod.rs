@@ -5,8 +5,12 @@ mod catalog_ops;
 mod category;
 mod commercial;
 mod envelope;
+mod finance;
 mod listing;
+mod orders;
 mod product;
+mod questions;
+mod refunds;
 
 pub use catalog::{Brand, BrandQuery};
 pub use catalog_ops::{
@@ -24,11 +28,13 @@ pub use commercial::{
     ProductCommercialUpdate,
 };
 pub use envelope::Envelope;
+pub use finance::*;
 pub(crate) use listing::ListingStateResponse;
 pub use listing::{
     ListingOperationStatus, ListingState, ListingStatePage, ListingStateQuery, PriceItem,
     PriceOutcome, PriceUpdateRequest, StockItem, StockOutcome, StockUpdateRequest,
 };
+pub use orders::*;
 pub(crate) use product::ProductDetailRequest;
 pub use product::{
     BatchErrors, CreateProductsRequest, CreateProductsResult, NamedAttribute, NewProduct,
@@ -36,3 +42,5 @@ pub use product::{
     ProductCommercialAdditionalInfo, ProductCommercialRef, ProductDeliveryType, ProductDetail,
     ProductImage, ProductQuery, ProductState, ProductSummary,
 };
+pub use questions::*;
+pub use refunds::*;

@@ -23,7 +23,9 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod api;
 mod client;
+pub mod model;
 
 pub use client::{Client, ClientBuilder, Environment};
 pub use marketplace_core::{Error, Result};

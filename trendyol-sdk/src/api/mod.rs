@@ -1,0 +1,8 @@
+//! Endpoint groups, reached through methods on [`Client`](crate::Client):
+//! `client.products()`, …. Each method builds a request description and sends it through
+//! the client's transport.
+
+mod checks;
+pub mod products;
+
+pub use products::Products;

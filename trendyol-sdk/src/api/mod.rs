@@ -3,6 +3,8 @@
 //! the client's transport.
 
 mod checks;
+pub mod inventory;
 pub mod products;
 
+pub use inventory::{Inventory, PushReport};
 pub use products::Products;

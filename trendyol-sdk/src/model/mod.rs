@@ -45,4 +45,5 @@ macro_rules! query_setters {
 }
 
 pub mod batch;
+pub mod inventory;
 pub mod product;

@@ -3,8 +3,10 @@
 //! the client's transport.
 
 mod checks;
+pub mod claims;
 pub mod inventory;
 pub mod products;
 
+pub use claims::Claims;
 pub use inventory::{Inventory, PushReport};
 pub use products::Products;

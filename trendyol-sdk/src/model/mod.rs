@@ -45,5 +45,6 @@ macro_rules! query_setters {
 }
 
 pub mod batch;
+pub mod claim;
 pub mod inventory;
 pub mod product;

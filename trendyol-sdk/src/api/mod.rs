@@ -6,7 +6,9 @@ mod checks;
 pub mod claims;
 pub mod inventory;
 pub mod products;
+pub mod questions;
 
 pub use claims::Claims;
 pub use inventory::{Inventory, PushReport};
 pub use products::Products;
+pub use questions::Questions;

@@ -48,3 +48,4 @@ pub mod batch;
 pub mod claim;
 pub mod inventory;
 pub mod product;
+pub mod question;

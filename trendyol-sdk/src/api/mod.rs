@@ -4,11 +4,13 @@
 
 mod checks;
 pub mod claims;
+pub mod finance;
 pub mod inventory;
 pub mod products;
 pub mod questions;
 
 pub use claims::Claims;
+pub use finance::Finance;
 pub use inventory::{Inventory, PushReport};
 pub use products::Products;
 pub use questions::Questions;

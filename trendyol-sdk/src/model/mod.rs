@@ -46,6 +46,7 @@ macro_rules! query_setters {
 
 pub mod batch;
 pub mod claim;
+pub mod finance;
 pub mod inventory;
 pub mod product;
 pub mod question;

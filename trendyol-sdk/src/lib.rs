@@ -32,5 +32,6 @@ pub use api::locations::Locations;
 pub use api::orders::Orders;
 pub use api::sellers::Sellers;
 pub use api::webhooks::Webhooks;
+pub use api::{Claims, Finance, Inventory, Products, PushReport, Questions};
 pub use client::{Client, ClientBuilder, Environment};
 pub use marketplace_core::{Error, Result};

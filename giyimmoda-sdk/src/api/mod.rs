@@ -2,6 +2,7 @@
 //! [`Envelope`] in one place.
 
 pub mod brands;
+pub mod products;
 
 use futures::Stream;
 use marketplace_core::http::Request;
@@ -22,7 +23,6 @@ pub(crate) async fn send<T: DeserializeOwned>(
 }
 
 /// Send `request`, check `success`, ignore `data`.
-#[allow(dead_code)] // used by the endpoint groups that land next
 pub(crate) async fn send_unit(client: &Client, request: Request) -> Result<()> {
     let envelope: Envelope<serde::de::IgnoredAny> = client.transport().execute(request).await?;
     envelope.into_data().map(drop)

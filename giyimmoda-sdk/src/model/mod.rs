@@ -2,6 +2,13 @@
 
 mod catalog;
 mod envelope;
+mod product;
 
 pub use catalog::Brand;
 pub use envelope::{Envelope, ListPage, Pagination, PerPage};
+pub(crate) use product::ProductsBody;
+pub use product::{
+    BulkCreateResult, BulkItemOutcome, BulkUpdateResult, DownloadedFile, ExportLink, ImportResult,
+    ItemFieldError, NewProduct, Product, ProductBulkUpdateItem, ProductQuery, ProductStatus,
+    ProductUnit, ProductUpdate,
+};

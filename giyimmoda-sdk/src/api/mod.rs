@@ -2,6 +2,7 @@
 //! [`Envelope`] in one place.
 
 pub mod brands;
+pub mod categories;
 pub mod products;
 
 use futures::Stream;

@@ -4,7 +4,7 @@ mod catalog;
 mod envelope;
 mod product;
 
-pub use catalog::Brand;
+pub use catalog::{Brand, Category};
 pub use envelope::{Envelope, ListPage, Pagination, PerPage};
 pub(crate) use product::ProductsBody;
 pub use product::{

@@ -3,6 +3,7 @@
 
 pub mod brands;
 pub mod categories;
+pub mod orders;
 pub mod products;
 
 use futures::Stream;
@@ -62,4 +63,14 @@ where
             Ok(page)
         }
     })
+}
+
+/// Send `request` and return the envelope's `data`, which may be absent (write endpoints
+/// whose answer the document does not show).
+pub(crate) async fn send_opt<T: DeserializeOwned>(
+    client: &Client,
+    request: Request,
+) -> Result<Option<T>> {
+    let envelope: Envelope<T> = client.transport().execute(request).await?;
+    envelope.into_data()
 }

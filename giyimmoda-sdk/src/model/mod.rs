@@ -2,10 +2,15 @@
 
 mod catalog;
 mod envelope;
+mod order;
 mod product;
 
 pub use catalog::{Brand, Category};
 pub use envelope::{Envelope, ListPage, Pagination, PerPage};
+pub use order::{
+    DeliveryStatus, InvoiceUpload, NewOrder, NewOrderCustomer, NewOrderItem, Order, OrderCustomer,
+    OrderDetail, OrderQuery, OrderStatusUpdate, PaymentStatus, PaymentType,
+};
 pub(crate) use product::ProductsBody;
 pub use product::{
     BulkCreateResult, BulkItemOutcome, BulkUpdateResult, DownloadedFile, ExportLink, ImportResult,

@@ -5,6 +5,7 @@ pub mod brands;
 pub mod categories;
 pub mod orders;
 pub mod products;
+pub mod refunds;
 
 use futures::Stream;
 use marketplace_core::http::Request;

@@ -4,6 +4,7 @@ mod catalog;
 mod envelope;
 mod order;
 mod product;
+mod refund;
 
 pub use catalog::{Brand, Category};
 pub use envelope::{Envelope, ListPage, Pagination, PerPage};
@@ -16,4 +17,9 @@ pub use product::{
     BulkCreateResult, BulkItemOutcome, BulkUpdateResult, DownloadedFile, ExportLink, ImportResult,
     ItemFieldError, NewProduct, Product, ProductBulkUpdateItem, ProductQuery, ProductStatus,
     ProductUnit, ProductUpdate,
+};
+pub(crate) use refund::RefundRejection;
+pub use refund::{
+    Approval, RefundCustomer, RefundFilter, RefundOrder, RefundOrderDetail, RefundProduct,
+    RefundQuery, RefundRequest,
 };

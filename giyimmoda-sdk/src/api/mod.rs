@@ -6,6 +6,7 @@ pub mod categories;
 pub mod orders;
 pub mod products;
 pub mod refunds;
+pub mod stocks;
 
 use futures::Stream;
 use marketplace_core::http::Request;

@@ -5,6 +5,7 @@ mod envelope;
 mod order;
 mod product;
 mod refund;
+mod stock;
 
 pub use catalog::{Brand, Category};
 pub use envelope::{Envelope, ListPage, Pagination, PerPage};
@@ -23,3 +24,5 @@ pub use refund::{
     Approval, RefundCustomer, RefundFilter, RefundOrder, RefundOrderDetail, RefundProduct,
     RefundQuery, RefundRequest,
 };
+pub use stock::{PriceUpdate, ProductStocks, Stock, StockQuery, StockUpdate};
+pub(crate) use stock::{PricesBody, QtyBody, StocksBody, UnitPriceBody};

@@ -24,6 +24,7 @@ pub mod api;
 pub mod auth;
 mod client;
 pub mod model;
+pub mod webhook;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use marketplace_core::{Error, Result};

@@ -663,3 +663,20 @@ async fn import_refuses_other_files_without_sending() {
         .unwrap_err();
     assert_eq!(field_of(err), "file");
 }
+
+#[tokio::test]
+async fn bulk_create_is_not_resent_after_a_5xx() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/seller/products/bulk"))
+        .respond_with(ResponseTemplate::new(503))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .products()
+        .bulk_create(&[sample()])
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(503));
+}

@@ -7,6 +7,7 @@ pub mod orders;
 pub mod products;
 pub mod refunds;
 pub mod stocks;
+pub mod webhooks;
 
 use futures::Stream;
 use marketplace_core::http::Request;

@@ -6,6 +6,7 @@ mod order;
 mod product;
 mod refund;
 mod stock;
+mod webhook;
 
 pub use catalog::{Brand, Category};
 pub use envelope::{Envelope, ListPage, Pagination, PerPage};
@@ -26,3 +27,4 @@ pub use refund::{
 };
 pub use stock::{PriceUpdate, ProductStocks, Stock, StockQuery, StockUpdate};
 pub(crate) use stock::{PricesBody, QtyBody, StocksBody, UnitPriceBody};
+pub use webhook::{NewWebhook, Webhook, WebhookEvent, WebhookUpdate};

@@ -5,9 +5,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use marketplace_core::MarketplaceId;
-use marketplace_core::http::{HeaderAuth, RateLimit, RateLimitMode, Transport};
+use marketplace_core::http::{
+    Auth, BearerAuth, HeaderAuth, NoAuth, RateLimit, RateLimitMode, Transport,
+};
 use secrecy::SecretString;
 
+use crate::auth::{DEFAULT_LOGIN_PATH, Login};
 use crate::{Error, Result};
 
 /// The seller API's base URL.
@@ -50,6 +53,8 @@ impl fmt::Debug for Client {
 pub struct ClientBuilder {
     api_key: Option<SecretString>,
     api_secret: Option<SecretString>,
+    login: Option<(String, SecretString)>,
+    login_path: Option<String>,
     base_url: Option<String>,
     timeout: Option<Duration>,
     http: Option<reqwest::Client>,
@@ -68,6 +73,26 @@ impl ClientBuilder {
     #[must_use]
     pub fn api_secret(mut self, secret: impl Into<String>) -> Self {
         self.api_secret = Some(SecretString::from(secret.into()));
+        self
+    }
+
+    /// Authenticate with the seller's e-mail and password instead of an API key: the
+    /// client logs in on its first call (`POST` [`login_path`](Self::login_path) with
+    /// `{"email", "password"}`), sends `Authorization: Bearer <token>`, and logs in again
+    /// once when the API answers 401. Use either this or
+    /// [`api_key`](Self::api_key) + [`api_secret`](Self::api_secret), not both.
+    /// Neither value is ever printed.
+    #[must_use]
+    pub fn login(mut self, email: impl Into<String>, password: impl Into<String>) -> Self {
+        self.login = Some((email.into(), SecretString::from(password.into())));
+        self
+    }
+
+    /// The login path, relative to the base URL (default [`DEFAULT_LOGIN_PATH`], an
+    /// assumption: the API document does not name it).
+    #[must_use]
+    pub fn login_path(mut self, path: impl Into<String>) -> Self {
+        self.login_path = Some(path.into());
         self
     }
 
@@ -99,18 +124,51 @@ impl ClientBuilder {
         self
     }
 
-    /// Validate and build.
+    /// Validate and build. Exactly one authentication mode is required: `api_key` +
+    /// `api_secret`, or `login`.
     pub fn build(self) -> Result<Client> {
-        let key = self
-            .api_key
-            .ok_or_else(|| Error::invalid_input("api_key", "is required"))?;
-        let secret = self
-            .api_secret
-            .ok_or_else(|| Error::invalid_input("api_secret", "is required"))?;
-        let auth = HeaderAuth::new([("x-api-key", &key), ("x-api-secret", &secret)])?;
         let base_url = self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
+        let auth: Arc<dyn Auth> = match (self.login, self.api_key, self.api_secret) {
+            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+                return Err(Error::invalid_input(
+                    "login",
+                    "use either api_key/api_secret or login, not both",
+                ));
+            }
+            (Some((email, password)), None, None) => {
+                if email.trim().is_empty() {
+                    return Err(Error::invalid_input("email", "is required"));
+                }
+                let mut login =
+                    Transport::builder(MarketplaceId::GiyimModa, base_url).auth(Arc::new(NoAuth));
+                if let Some(timeout) = self.timeout {
+                    login = login.timeout(timeout);
+                }
+                if let Some(http) = &self.http {
+                    login = login.http_client(http.clone());
+                }
+                let path = self
+                    .login_path
+                    .unwrap_or_else(|| DEFAULT_LOGIN_PATH.to_owned());
+                Arc::new(BearerAuth::new(Arc::new(Login {
+                    transport: login.build()?,
+                    path,
+                    email,
+                    password,
+                })))
+            }
+            (None, key, secret) => {
+                let key = key.ok_or_else(|| Error::invalid_input("api_key", "is required"))?;
+                let secret =
+                    secret.ok_or_else(|| Error::invalid_input("api_secret", "is required"))?;
+                Arc::new(HeaderAuth::new([
+                    ("x-api-key", &key),
+                    ("x-api-secret", &secret),
+                ])?)
+            }
+        };
         let mut transport = Transport::builder(MarketplaceId::GiyimModa, base_url)
-            .auth(Arc::new(auth))
+            .auth(auth)
             .rate_limit(
                 self.rate_limit
                     .unwrap_or(RateLimitMode::PerClient(RateLimit::per_minute(600))),
@@ -132,6 +190,8 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("api_key", &"[REDACTED]")
             .field("api_secret", &"[REDACTED]")
+            .field("login", &self.login.as_ref().map(|_| "[REDACTED]"))
+            .field("login_path", &self.login_path)
             .field("base_url", &self.base_url)
             .finish_non_exhaustive()
     }
@@ -153,6 +213,45 @@ mod tests {
         let dbg = format!("{client:?} {:?}", b());
         assert!(
             !dbg.contains("sk_live_key") && !dbg.contains("very-secret"),
+            "{dbg}"
+        );
+    }
+
+    #[test]
+    fn exactly_one_auth_mode() {
+        let both = Client::builder()
+            .api_key("k")
+            .api_secret("s")
+            .login("a@b.c", "pw")
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(&both, Error::InvalidInput { field, .. } if field == "login"),
+            "{both}"
+        );
+        let none = Client::builder().build().unwrap_err();
+        assert!(matches!(&none, Error::InvalidInput { field, .. } if field == "api_key"));
+        let half = Client::builder()
+            .login("a@b.c", "pw")
+            .api_secret("s")
+            .build();
+        assert!(half.is_err());
+        let empty = Client::builder().login(" ", "pw").build().unwrap_err();
+        assert!(matches!(&empty, Error::InvalidInput { field, .. } if field == "email"));
+        assert!(Client::builder().login("a@b.c", "pw").build().is_ok());
+    }
+
+    #[test]
+    fn login_mode_redacts() {
+        let b = || {
+            Client::builder()
+                .login("seller@example.com", "hunter2-password")
+                .login_path("auth/login")
+        };
+        let client = b().build().unwrap();
+        let dbg = format!("{client:?} {:?}", b());
+        assert!(
+            !dbg.contains("seller@example.com") && !dbg.contains("hunter2-password"),
             "{dbg}"
         );
     }

@@ -3,11 +3,10 @@
 //! Typed async client for the Giyim Moda seller API
 //! (`https://www.giyimmoda.com.tr/api/seller/`), built on [`marketplace_core`].
 //!
-//! Status: the client foundation — builder, `X-API-Key` / `X-API-Secret` authentication,
-//! the documented 600 requests/minute limit and the shared transport (retry, timeouts,
-//! tracing). The e-mail/password (Bearer) login mode, the endpoint groups (profile,
-//! products, orders, refund requests, stocks, prices, reports, webhooks, …), signed
-//! webhook verification and the sandbox land next, one area at a time.
+//! Two authentication modes: `X-API-Key` / `X-API-Secret` headers
+//! ([`ClientBuilder::api_key`], preferred by Giyim Moda) or an e-mail/password login that
+//! yields a Bearer token ([`ClientBuilder::login`]). The documented 600 requests/minute
+//! limit and the shared transport (retry, timeouts, tracing) apply to both.
 //!
 //! ```
 //! use giyimmoda_sdk::Client;
@@ -22,8 +21,10 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod auth;
 mod client;
 pub mod model;
+pub mod webhook;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use marketplace_core::{Error, Result};

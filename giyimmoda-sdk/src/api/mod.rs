@@ -2,6 +2,12 @@
 //! [`Envelope`] in one place.
 
 pub mod brands;
+pub mod categories;
+pub mod orders;
+pub mod products;
+pub mod refunds;
+pub mod stocks;
+pub mod webhooks;
 
 use futures::Stream;
 use marketplace_core::http::Request;
@@ -22,7 +28,6 @@ pub(crate) async fn send<T: DeserializeOwned>(
 }
 
 /// Send `request`, check `success`, ignore `data`.
-#[allow(dead_code)] // used by the endpoint groups that land next
 pub(crate) async fn send_unit(client: &Client, request: Request) -> Result<()> {
     let envelope: Envelope<serde::de::IgnoredAny> = client.transport().execute(request).await?;
     envelope.into_data().map(drop)
@@ -61,4 +66,14 @@ where
             Ok(page)
         }
     })
+}
+
+/// Send `request` and return the envelope's `data`, which may be absent (write endpoints
+/// whose answer the document does not show).
+pub(crate) async fn send_opt<T: DeserializeOwned>(
+    client: &Client,
+    request: Request,
+) -> Result<Option<T>> {
+    let envelope: Envelope<T> = client.transport().execute(request).await?;
+    envelope.into_data()
 }

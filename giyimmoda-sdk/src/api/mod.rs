@@ -1,7 +1,16 @@
 //! Endpoint groups. Every call goes through the helpers here, which unwrap Giyim Moda's
 //! [`Envelope`] in one place.
 
+pub mod addresses;
 pub mod brands;
+pub mod commissions;
+pub mod customers;
+mod listing;
+pub mod payments;
+pub mod profile;
+pub mod reports;
+pub mod shop;
+pub mod withdrawals;
 
 use futures::Stream;
 use marketplace_core::http::Request;

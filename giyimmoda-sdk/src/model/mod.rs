@@ -1,7 +1,22 @@
 //! Serde models of the Giyim Moda API, field names exactly as Giyim Moda sends them.
 
+mod account;
 mod catalog;
+mod customers;
 mod envelope;
+mod finance;
+mod listing;
+mod reports;
 
+pub use account::{
+    Address, AddressInput, Profile, ProfileUpdate, Shop, ShopUpdate, ShopVerification,
+};
 pub use catalog::Brand;
+pub use customers::{Customer, CustomerDetail, CustomerOrder};
 pub use envelope::{Envelope, ListPage, Pagination, PerPage};
+pub use finance::{CommissionRecord, NewWithdrawRequest, Payment, WithdrawRequest};
+pub use listing::ListQuery;
+pub use reports::{
+    CommissionReport, Dashboard, GroupBy, ProductPerformance, ProductReport, ProductReportQuery,
+    Report, ReportPeriod, SalesReport, SalesReportQuery, SalesRow,
+};

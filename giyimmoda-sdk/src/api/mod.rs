@@ -4,11 +4,14 @@
 pub mod addresses;
 pub mod brands;
 pub mod commissions;
+pub mod coupons;
 pub mod customers;
+pub mod digital_products;
 mod listing;
 pub mod payments;
 pub mod profile;
 pub mod reports;
+pub mod reviews;
 pub mod shop;
 pub mod withdrawals;
 

@@ -2,17 +2,24 @@
 
 mod account;
 mod catalog;
+mod coupons;
 mod customers;
+mod digital;
 mod envelope;
 mod finance;
 mod listing;
 mod reports;
+mod reviews;
 
 pub use account::{
     Address, AddressInput, Profile, ProfileUpdate, Shop, ShopUpdate, ShopVerification,
 };
 pub use catalog::Brand;
+pub use coupons::{Coupon, CouponType, CouponUpdate, DiscountType, NewCoupon};
 pub use customers::{Customer, CustomerDetail, CustomerOrder};
+pub use digital::{
+    DigitalDownload, DigitalProduct, DigitalProductUpdate, DownloadLink, NewDigitalProduct,
+};
 pub use envelope::{Envelope, ListPage, Pagination, PerPage};
 pub use finance::{CommissionRecord, NewWithdrawRequest, Payment, WithdrawRequest};
 pub use listing::ListQuery;
@@ -20,3 +27,4 @@ pub use reports::{
     CommissionReport, Dashboard, GroupBy, ProductPerformance, ProductReport, ProductReportQuery,
     Report, ReportPeriod, SalesReport, SalesReportQuery, SalesRow,
 };
+pub use reviews::Review;

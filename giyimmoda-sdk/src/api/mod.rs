@@ -4,15 +4,20 @@
 pub mod addresses;
 pub mod brands;
 pub mod commissions;
+pub mod conversations;
 pub mod coupons;
 pub mod customers;
 pub mod digital_products;
 mod listing;
+pub mod notifications;
 pub mod payments;
+pub mod product_queries;
 pub mod profile;
 pub mod reports;
 pub mod reviews;
 pub mod shop;
+pub mod support_tickets;
+pub mod uploads;
 pub mod withdrawals;
 
 use futures::Stream;

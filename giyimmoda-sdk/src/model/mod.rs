@@ -8,8 +8,10 @@ mod digital;
 mod envelope;
 mod finance;
 mod listing;
+mod messaging;
 mod reports;
 mod reviews;
+mod uploads;
 
 pub use account::{
     Address, AddressInput, Profile, ProfileUpdate, Shop, ShopUpdate, ShopVerification,
@@ -23,8 +25,13 @@ pub use digital::{
 pub use envelope::{Envelope, ListPage, Pagination, PerPage};
 pub use finance::{CommissionRecord, NewWithdrawRequest, Payment, WithdrawRequest};
 pub use listing::ListQuery;
+pub use messaging::{
+    Conversation, ConversationDetail, Message, NewTicket, Notification, ProductQuery, Ticket,
+    TicketDetail, TicketReply,
+};
 pub use reports::{
     CommissionReport, Dashboard, GroupBy, ProductPerformance, ProductReport, ProductReportQuery,
     Report, ReportPeriod, SalesReport, SalesReportQuery, SalesRow,
 };
 pub use reviews::Review;
+pub use uploads::{FileUpload, Upload};

@@ -270,3 +270,20 @@ fn coupon_type_round_trips() {
     }
     assert_eq!(CouponType::WelcomeBase.as_str(), "welcome_base");
 }
+
+#[tokio::test]
+async fn a_malformed_amount_is_a_decode_error_naming_the_field() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/seller/coupons/11"))
+        .respond_with(ok(&json!({"id": 11, "discount": "yirmi"})))
+        .mount(&server)
+        .await;
+    let err = client(&server).coupons().get(11).await.unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.contains("data.discount") && text.contains("yirmi"),
+        "{text}"
+    );
+}

@@ -1,13 +1,30 @@
 //! Endpoint groups. Every call goes through the helpers here, which unwrap Giyim Moda's
 //! [`Envelope`] in one place.
 
+pub mod addresses;
 pub mod brands;
 pub mod categories;
+pub mod commissions;
+pub mod conversations;
+pub mod coupons;
+pub mod customers;
+pub mod digital_products;
+mod listing;
+pub mod notifications;
 pub mod orders;
+pub mod payments;
+pub mod product_queries;
 pub mod products;
+pub mod profile;
 pub mod refunds;
+pub mod reports;
+pub mod reviews;
+pub mod shop;
 pub mod stocks;
+pub mod support_tickets;
+pub mod uploads;
 pub mod webhooks;
+pub mod withdrawals;
 
 use futures::Stream;
 use marketplace_core::http::Request;

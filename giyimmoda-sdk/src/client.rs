@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use marketplace_core::MarketplaceId;
 use marketplace_core::http::{
-    Auth, BearerAuth, HeaderAuth, NoAuth, RateLimit, RateLimitMode, Transport,
+    Auth, BearerAuth, DriftMode, HeaderAuth, NoAuth, RateLimit, RateLimitMode, RetryPolicy,
+    Transport, TransportOptions,
 };
 use secrecy::SecretString;
 
@@ -56,9 +57,7 @@ pub struct ClientBuilder {
     login: Option<(String, SecretString)>,
     login_path: Option<String>,
     base_url: Option<String>,
-    timeout: Option<Duration>,
-    http: Option<reqwest::Client>,
-    rate_limit: Option<RateLimitMode>,
+    options: TransportOptions,
 }
 
 impl ClientBuilder {
@@ -106,21 +105,36 @@ impl ClientBuilder {
     /// Per-attempt timeout (default 30 s).
     #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
+        self.options.timeout = Some(timeout);
         self
     }
 
     /// Use this HTTP client (proxies, custom TLS) instead of the shared one.
     #[must_use]
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
+        self.options.http = Some(client);
         self
     }
 
-    /// Override client-side rate limiting (default: 600 requests per minute).
+    /// Override client-side rate limiting (default: 600 requests per minute, as documented).
     #[must_use]
     pub fn rate_limit(mut self, mode: RateLimitMode) -> Self {
-        self.rate_limit = Some(mode);
+        self.options.rate_limit = Some(mode);
+        self
+    }
+
+    /// Retry policy (default [`RetryPolicy::default`]: 4 attempts, capped backoff).
+    #[must_use]
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.options.retry = Some(policy);
+        self
+    }
+
+    /// How response fields the models do not know are reported (default
+    /// [`DriftMode::Warn`]; [`DriftMode::Strict`] for a CI job that watches for API changes).
+    #[must_use]
+    pub fn drift_mode(mut self, mode: DriftMode) -> Self {
+        self.options.drift = Some(mode);
         self
     }
 
@@ -139,14 +153,13 @@ impl ClientBuilder {
                 if email.trim().is_empty() {
                     return Err(Error::invalid_input("email", "is required"));
                 }
-                let mut login =
-                    Transport::builder(MarketplaceId::GiyimModa, base_url).auth(Arc::new(NoAuth));
-                if let Some(timeout) = self.timeout {
-                    login = login.timeout(timeout);
-                }
-                if let Some(http) = &self.http {
-                    login = login.http_client(http.clone());
-                }
+                let login_options = TransportOptions {
+                    rate_limit: None,
+                    ..self.options.clone()
+                };
+                let login = login_options.apply(
+                    Transport::builder(MarketplaceId::GiyimModa, base_url).auth(Arc::new(NoAuth)),
+                );
                 let path = self
                     .login_path
                     .unwrap_or_else(|| DEFAULT_LOGIN_PATH.to_owned());
@@ -167,18 +180,12 @@ impl ClientBuilder {
                 ])?)
             }
         };
-        let mut transport = Transport::builder(MarketplaceId::GiyimModa, base_url)
-            .auth(auth)
-            .rate_limit(
-                self.rate_limit
-                    .unwrap_or(RateLimitMode::PerClient(RateLimit::per_minute(600))),
-            );
-        if let Some(timeout) = self.timeout {
-            transport = transport.timeout(timeout);
-        }
-        if let Some(http) = self.http {
-            transport = transport.http_client(http);
-        }
+        let mut options = self.options;
+        options
+            .rate_limit
+            .get_or_insert(RateLimitMode::PerClient(RateLimit::per_minute(600)));
+        let transport =
+            options.apply(Transport::builder(MarketplaceId::GiyimModa, base_url).auth(auth));
         Ok(Client {
             transport: transport.build()?,
         })

@@ -84,3 +84,25 @@ async fn validation_errors_are_readable_field_by_field() {
     assert_eq!(err.field_errors()[0].field, "id");
     assert_eq!(err.field_errors()[0].message, "Geçersiz marka");
 }
+
+#[tokio::test]
+async fn an_unpaginated_answer_is_the_only_page() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/seller/brands"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "success": true, "data": [{"id": 1, "name": "A"}, {"id": 2, "name": "B"}]
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let ids: Vec<u64> = client
+        .brands()
+        .stream()
+        .map_ok(|b| b.id)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, vec![1, 2]);
+}

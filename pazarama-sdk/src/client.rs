@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use marketplace_core::MarketplaceId;
-use marketplace_core::http::{BasicAuth, BearerAuth, Transport};
+use marketplace_core::http::{
+    BasicAuth, BearerAuth, DriftMode, RateLimitMode, RetryPolicy, Transport, TransportOptions,
+};
 use secrecy::SecretString;
 
 use crate::auth::ClientCredentials;
@@ -55,8 +57,7 @@ pub struct ClientBuilder {
     client_secret: Option<SecretString>,
     api_url: Option<String>,
     token_url: Option<String>,
-    timeout: Option<Duration>,
-    http: Option<reqwest::Client>,
+    options: TransportOptions,
 }
 
 impl ClientBuilder {
@@ -91,14 +92,36 @@ impl ClientBuilder {
     /// Per-attempt timeout (default 30 s).
     #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
+        self.options.timeout = Some(timeout);
         self
     }
 
     /// Use this HTTP client (proxies, custom TLS) instead of the shared one.
     #[must_use]
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
+        self.options.http = Some(client);
+        self
+    }
+
+    /// Override client-side rate limiting (default: none; Pazarama documents no limit).
+    #[must_use]
+    pub fn rate_limit(mut self, mode: RateLimitMode) -> Self {
+        self.options.rate_limit = Some(mode);
+        self
+    }
+
+    /// Retry policy (default [`RetryPolicy::default`]: 4 attempts, capped backoff).
+    #[must_use]
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.options.retry = Some(policy);
+        self
+    }
+
+    /// How response fields the models do not know are reported (default
+    /// [`DriftMode::Warn`]; [`DriftMode::Strict`] for a CI job that watches for API changes).
+    #[must_use]
+    pub fn drift_mode(mut self, mode: DriftMode) -> Self {
+        self.options.drift = Some(mode);
         self
     }
 
@@ -114,17 +137,17 @@ impl ClientBuilder {
         let token_url = self.token_url.as_deref().unwrap_or(DEFAULT_TOKEN_URL);
         let api_url = self.api_url.as_deref().unwrap_or(DEFAULT_API_URL);
 
-        let mut token = Transport::builder(MarketplaceId::Pazarama, token_url)
-            .auth(Arc::new(BasicAuth::new(&client_id, &client_secret)?));
-        let mut api = Transport::builder(MarketplaceId::Pazarama, api_url);
-        if let Some(http) = self.http {
-            token = token.http_client(http.clone());
-            api = api.http_client(http);
-        }
-        if let Some(timeout) = self.timeout {
-            token = token.timeout(timeout);
-            api = api.timeout(timeout);
-        }
+        let token_options = TransportOptions {
+            rate_limit: None,
+            ..self.options.clone()
+        };
+        let token = token_options.apply(
+            Transport::builder(MarketplaceId::Pazarama, token_url)
+                .auth(Arc::new(BasicAuth::new(&client_id, &client_secret)?)),
+        );
+        let api = self
+            .options
+            .apply(Transport::builder(MarketplaceId::Pazarama, api_url));
         let source = ClientCredentials {
             token_transport: token.build()?,
         };

@@ -5,7 +5,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use marketplace_core::MarketplaceId;
-use marketplace_core::http::{BasicAuth, RateLimit, RateLimitMode, Transport};
+use marketplace_core::http::{
+    BasicAuth, DriftMode, RateLimit, RateLimitMode, RetryPolicy, Transport, TransportOptions,
+};
+
+use crate::error::TrendyolErrorParser;
 use secrecy::SecretString;
 
 use crate::{Error, Result};
@@ -86,9 +90,7 @@ pub struct ClientBuilder {
     api_secret: Option<SecretString>,
     environment: Environment,
     integrator: Option<String>,
-    timeout: Option<Duration>,
-    http: Option<reqwest::Client>,
-    rate_limit: Option<RateLimitMode>,
+    options: TransportOptions,
 }
 
 impl ClientBuilder {
@@ -137,21 +139,36 @@ impl ClientBuilder {
     /// Per-attempt timeout (default 30 s).
     #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
+        self.options.timeout = Some(timeout);
         self
     }
 
     /// Use this HTTP client (proxies, custom TLS) instead of the shared one.
     #[must_use]
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
+        self.options.http = Some(client);
         self
     }
 
-    /// Override client-side rate limiting (default: 50 requests per 10 s per endpoint).
+    /// Override client-side rate limiting (default: see [`default_rate_limits`]).
     #[must_use]
     pub fn rate_limit(mut self, mode: RateLimitMode) -> Self {
-        self.rate_limit = Some(mode);
+        self.options.rate_limit = Some(mode);
+        self
+    }
+
+    /// Retry policy (default [`RetryPolicy::default`]: 4 attempts, capped backoff).
+    #[must_use]
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.options.retry = Some(policy);
+        self
+    }
+
+    /// How response fields the models do not know are reported (default
+    /// [`DriftMode::Warn`]; [`DriftMode::Strict`] for a CI job that watches for API changes).
+    #[must_use]
+    pub fn drift_mode(mut self, mode: DriftMode) -> Self {
+        self.options.drift = Some(mode);
         self
     }
 
@@ -169,21 +186,16 @@ impl ClientBuilder {
             .ok_or_else(|| Error::invalid_input("api_secret", "is required"))?;
         let integrator = self.integrator.unwrap_or_else(|| "SelfIntegration".into());
         validate_integrator(&integrator)?;
-        let rate_limit = self.rate_limit.unwrap_or(RateLimitMode::PerEndpoint {
-            default: RateLimit::new(50, Duration::from_secs(10)),
-            groups: Vec::new(),
-        });
-        let mut transport =
+        let mut options = self.options;
+        options.rate_limit.get_or_insert_with(default_rate_limits);
+        let transport = options.apply(
             Transport::builder(MarketplaceId::Trendyol, self.environment.base_url())
                 .auth(Arc::new(BasicAuth::new(&api_key, &api_secret)?))
                 .user_agent(format!("{seller_id} - {integrator}"))
-                .rate_limit(rate_limit);
-        if let Some(timeout) = self.timeout {
-            transport = transport.timeout(timeout);
-        }
-        if let Some(http) = self.http {
-            transport = transport.http_client(http);
-        }
+                .error_parser(Arc::new(TrendyolErrorParser {
+                    stage: self.environment == Environment::Stage,
+                })),
+        );
         Ok(Client {
             inner: Arc::new(Inner {
                 seller_id,
@@ -191,6 +203,45 @@ impl ClientBuilder {
                 transport: transport.build()?,
             }),
         })
+    }
+}
+
+/// Trendyol's documented limits (reference §1.5), at the lowest listing-limit tier so no
+/// seller is throttled by Trendyol; sellers on higher tiers can pass their own with
+/// [`ClientBuilder::rate_limit`]:
+///
+/// - every endpoint: 50 requests per 10 s (the gateway's burst cap);
+/// - product read group (filters, batch results, brands, categories, …): 1,000 / min;
+/// - product write group (create, update, archive, delete, unlock, …): 200 / min;
+/// - inventory & price write group: 350 / min;
+/// - getShipmentPackages: 30 / min; claim approve and claim issue: 5 / min each.
+pub fn default_rate_limits() -> RateLimitMode {
+    let minute = Duration::from_secs(60);
+    RateLimitMode::PerEndpoint {
+        default: RateLimit::new(50, Duration::from_secs(10)),
+        groups: vec![
+            (
+                crate::api::products::PRODUCT_READ.into(),
+                RateLimit::new(1000, minute),
+            ),
+            (
+                crate::api::products::PRODUCT_WRITE.into(),
+                RateLimit::new(200, minute),
+            ),
+            (
+                crate::api::inventory::INVENTORY_WRITE.into(),
+                RateLimit::new(350, minute),
+            ),
+            (
+                crate::api::orders::PACKAGES_V2.into(),
+                RateLimit::new(30, minute),
+            ),
+            (
+                crate::api::claims::APPROVE.into(),
+                RateLimit::new(5, minute),
+            ),
+            (crate::api::claims::ISSUE.into(), RateLimit::new(5, minute)),
+        ],
     }
 }
 

@@ -25,6 +25,7 @@
 
 pub mod api;
 mod client;
+pub mod error;
 pub mod model;
 pub mod webhook;
 
@@ -33,5 +34,5 @@ pub use api::orders::Orders;
 pub use api::sellers::Sellers;
 pub use api::webhooks::Webhooks;
 pub use api::{Claims, Finance, Inventory, Products, PushReport, Questions};
-pub use client::{Client, ClientBuilder, Environment};
+pub use client::{Client, ClientBuilder, Environment, default_rate_limits};
 pub use marketplace_core::{Error, Result};

@@ -74,11 +74,16 @@ where
         async move {
             let list: ListPage<T> = send_page(client, req).await?;
             let mut page = Page::new(list.items);
-            if let Some(p) = list.pagination {
-                page = page.total_pages(p.last_page);
-                if let Some(total) = p.total {
-                    page = page.total_elements(total);
+            match list.pagination {
+                Some(p) => {
+                    page = page.total_pages(p.last_page);
+                    if let Some(total) = p.total {
+                        page = page.total_elements(total);
+                    }
                 }
+                // No pagination block: the answer is the whole list (e.g. `per_page=all`,
+                // or an endpoint that does not page) — do not ask for page 2.
+                None => page = page.total_pages(1),
             }
             Ok(page)
         }

@@ -19,4 +19,6 @@ pub use error_body::{ErrorParser, GenericErrorParser, ParsedError};
 pub use rate_limit::{RateLimit, RateLimitMode, RateLimiter};
 pub use request::{Body, Part, Request};
 pub use retry::{RetryDecision, RetryPolicy};
-pub use transport::{DriftMode, RawResponse, Transport, TransportBuilder, shared_http_client};
+pub use transport::{
+    DriftMode, RawResponse, Transport, TransportBuilder, TransportOptions, shared_http_client,
+};

@@ -73,6 +73,15 @@ pub struct RateLimiter {
 
 const CLIENT_KEY: &str = "";
 
+// Endpoint and group windows live in one map; prefixes keep a group named like a path apart.
+fn endpoint_key(template: &str) -> String {
+    format!("endpoint:{template}")
+}
+
+fn group_key(group: &str) -> String {
+    format!("group:{group}")
+}
+
 impl RateLimiter {
     /// A limiter for `mode`.
     pub fn new(mode: RateLimitMode) -> Self {
@@ -87,29 +96,33 @@ impl RateLimiter {
         &self.mode
     }
 
-    /// Wait until a request with this rate key may start, and record that it started.
-    pub async fn acquire(&self, rate_key: &str) {
-        let Some((key, limit)) = self.limit_for(rate_key) else {
-            return;
-        };
-        loop {
-            match self.try_acquire(key, limit, Instant::now()) {
-                None => return,
-                Some(wait) => tokio::time::sleep(wait).await,
+    /// Wait until a request to endpoint `template` (in rate group `group`, if any) may
+    /// start, and record that it started.
+    ///
+    /// Per client: one shared window. Per endpoint: the endpoint's own window (its override
+    /// by template, else the default) **and**, when the request names a group that has a
+    /// limit, the group's window — marketplaces cap both ("50 per endpoint per 10 s" and
+    /// "1,000 product reads per minute").
+    pub async fn acquire(&self, template: &str, group: Option<&str>) {
+        match &self.mode {
+            RateLimitMode::Off => {}
+            RateLimitMode::PerClient(limit) => self.wait_for(CLIENT_KEY, *limit).await,
+            RateLimitMode::PerEndpoint { default, groups } => {
+                let find = |key: &str| groups.iter().find(|(name, _)| name == key).map(|(_, l)| *l);
+                let endpoint = find(template).unwrap_or(*default);
+                self.wait_for(&endpoint_key(template), endpoint).await;
+                if let Some((group, limit)) = group.and_then(|g| find(g).map(|l| (g, l))) {
+                    self.wait_for(&group_key(group), limit).await;
+                }
             }
         }
     }
 
-    fn limit_for<'k>(&self, rate_key: &'k str) -> Option<(&'k str, RateLimit)> {
-        match &self.mode {
-            RateLimitMode::Off => None,
-            RateLimitMode::PerClient(limit) => Some((CLIENT_KEY, *limit)),
-            RateLimitMode::PerEndpoint { default, groups } => {
-                let limit = groups
-                    .iter()
-                    .find(|(name, _)| name == rate_key)
-                    .map_or(*default, |(_, l)| *l);
-                Some((rate_key, limit))
+    async fn wait_for(&self, key: &str, limit: RateLimit) {
+        loop {
+            match self.try_acquire(key, limit, Instant::now()) {
+                None => return,
+                Some(wait) => tokio::time::sleep(wait).await,
             }
         }
     }
@@ -158,7 +171,7 @@ mod tests {
         for _ in 0..23 {
             let l = limiter.clone();
             handles.push(tokio::spawn(async move {
-                l.acquire("x").await;
+                l.acquire("x", None).await;
                 Instant::now()
             }));
         }
@@ -188,14 +201,33 @@ mod tests {
             groups: vec![("fast".into(), RateLimit::new(3, Duration::from_secs(10)))],
         });
         let start = Instant::now();
-        limiter.acquire("/a").await;
-        limiter.acquire("/b").await;
+        limiter.acquire("/a", None).await;
+        limiter.acquire("/b", None).await;
         for _ in 0..3 {
-            limiter.acquire("fast").await;
+            limiter.acquire("fast", None).await;
         }
         assert_eq!(Instant::now(), start, "independent keys did not wait");
-        limiter.acquire("/a").await;
+        limiter.acquire("/a", None).await;
         assert!(Instant::now().duration_since(start) >= Duration::from_secs(10));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn grouped_requests_respect_both_the_endpoint_and_the_group_limit() {
+        let limiter = RateLimiter::new(RateLimitMode::PerEndpoint {
+            default: RateLimit::new(2, Duration::from_secs(10)),
+            groups: vec![("reads".into(), RateLimit::new(3, Duration::from_secs(60)))],
+        });
+        let start = Instant::now();
+        // Two endpoints in one group: the endpoint limit (2) and the group limit (3) both hold.
+        limiter.acquire("/a", Some("reads")).await;
+        limiter.acquire("/a", Some("reads")).await;
+        limiter.acquire("/b", Some("reads")).await;
+        assert_eq!(Instant::now(), start);
+        limiter.acquire("/b", Some("reads")).await; // group full: waits for the 60 s window
+        assert!(Instant::now().duration_since(start) >= Duration::from_secs(60));
+        let t = Instant::now();
+        limiter.acquire("/a", Some("unlimited-group")).await; // a group without a limit: endpoint only
+        assert_eq!(Instant::now(), t);
     }
 
     #[tokio::test(start_paused = true)]
@@ -203,7 +235,7 @@ mod tests {
         let limiter = RateLimiter::new(RateLimitMode::Off);
         let start = Instant::now();
         for _ in 0..1000 {
-            limiter.acquire("/a").await;
+            limiter.acquire("/a", None).await;
         }
         assert_eq!(Instant::now(), start);
     }

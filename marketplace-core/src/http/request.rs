@@ -265,8 +265,8 @@ impl Request {
         self
     }
 
-    /// Put this call in a named rate-limit group (e.g. Trendyol's "product write").
-    /// Without one, per-endpoint limiters key on the path template.
+    /// Put this call in a named rate-limit group (e.g. Trendyol's "product write"), limited
+    /// in addition to its endpoint's own limit.
     #[must_use]
     pub fn rate_group(mut self, group: impl Into<Cow<'static, str>>) -> Self {
         self.rate_group = Some(group.into());
@@ -313,9 +313,9 @@ impl Request {
         self.timeout
     }
 
-    /// The rate-limit key: the explicit group, else the path template.
-    pub fn rate_key(&self) -> &str {
-        self.rate_group.as_deref().unwrap_or(&self.template)
+    /// The rate-limit group, if the request names one.
+    pub fn rate_group_name(&self) -> Option<&str> {
+        self.rate_group.as_deref()
     }
 
     /// Fail if building the request recorded an error (bad header, unserializable body,

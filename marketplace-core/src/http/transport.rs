@@ -99,6 +99,46 @@ pub struct TransportBuilder {
     drift: DriftMode,
 }
 
+/// The transport settings every marketplace client builder exposes the same way (timeout,
+/// HTTP client, rate limit, retry policy, drift mode). `None` keeps the marketplace's
+/// default. Builders hold one and [`TransportOptions::apply`] it, so the setters mean the
+/// same thing on every client.
+#[derive(Debug, Clone, Default)]
+pub struct TransportOptions {
+    /// Per-attempt timeout.
+    pub timeout: Option<Duration>,
+    /// A caller-supplied HTTP client.
+    pub http: Option<reqwest::Client>,
+    /// Client-side rate limiting.
+    pub rate_limit: Option<RateLimitMode>,
+    /// Retry policy.
+    pub retry: Option<RetryPolicy>,
+    /// Unknown-field reporting.
+    pub drift: Option<DriftMode>,
+}
+
+impl TransportOptions {
+    /// Apply the options that are set to `builder`.
+    pub fn apply(&self, mut builder: TransportBuilder) -> TransportBuilder {
+        if let Some(timeout) = self.timeout {
+            builder = builder.timeout(timeout);
+        }
+        if let Some(http) = &self.http {
+            builder = builder.http_client(http.clone());
+        }
+        if let Some(mode) = &self.rate_limit {
+            builder = builder.rate_limit(mode.clone());
+        }
+        if let Some(retry) = &self.retry {
+            builder = builder.retry_policy(retry.clone());
+        }
+        if let Some(drift) = self.drift {
+            builder = builder.drift_mode(drift);
+        }
+        builder
+    }
+}
+
 /// The process-wide HTTP client used when the caller supplies none: one connection pool
 /// for every marketplace client.
 pub fn shared_http_client() -> Result<reqwest::Client> {
@@ -326,7 +366,10 @@ impl Transport {
         let mut reauthorized = false;
         loop {
             attempt += 1;
-            self.inner.limiter.acquire(request.rate_key()).await;
+            self.inner
+                .limiter
+                .acquire(request.template(), request.rate_group_name())
+                .await;
             let (result, ticket) = self.attempt(request, &url).await?;
             let span = tracing::Span::current();
             span.record("attempt", attempt);

@@ -24,6 +24,10 @@ impl Client {
     }
 }
 
+/// Path template of approveClaimLineItems (also its rate-limit key: 5 / min).
+pub const APPROVE: &str = "/integration/order/sellers/{sellerId}/claims/{claimId}/items/approve";
+/// Path template of createClaimIssue (also its rate-limit key: 5 / min).
+pub const ISSUE: &str = "/integration/order/sellers/{sellerId}/claims/{claimId}/issue";
 /// The claim endpoints. Get one with [`Client::claims`].
 #[derive(Debug, Clone, Copy)]
 pub struct Claims<'a> {
@@ -81,11 +85,10 @@ impl Claims<'_> {
             claim_line_item_id_list: claim_item_ids.to_vec(),
             params: serde_json::Map::new(),
         };
-        let req =
-            Request::put("/integration/order/sellers/{sellerId}/claims/{claimId}/items/approve")
-                .path_param("sellerId", self.seller())
-                .path_param("claimId", claim_id)
-                .json(&body);
+        let req = Request::put(APPROVE)
+            .path_param("sellerId", self.seller())
+            .path_param("claimId", claim_id)
+            .json(&body);
         self.client.transport().execute_unit(req).await
     }
 
@@ -111,7 +114,7 @@ impl Claims<'_> {
     /// (the 2026 reference lists all four as multipart fields; §7.4 notes the conflict).
     pub async fn reject(&self, claim_id: &str, issue: &CreateClaimIssue) -> Result<()> {
         validate_issue(issue)?;
-        let mut req = Request::post("/integration/order/sellers/{sellerId}/claims/{claimId}/issue")
+        let mut req = Request::post(ISSUE)
             .path_param("sellerId", self.seller())
             .path_param("claimId", claim_id)
             .query("claimIssueReasonId", issue.claim_issue_reason_id)

@@ -23,7 +23,8 @@ use crate::model::orders::{
 use crate::{Client, Environment, Error, Result};
 
 /// getShipmentPackages V2.
-const PACKAGES_V2: &str = "/integration/order/sellers/{sellerId}/v2/orders";
+/// Path template of getShipmentPackages V2 (also its rate-limit key).
+pub const PACKAGES_V2: &str = "/integration/order/sellers/{sellerId}/v2/orders";
 /// getShipmentPackagesStream.
 const PACKAGES_STREAM: &str = "/integration/order/sellers/{sellerId}/orders/stream";
 /// Prefix of every package write.

@@ -134,6 +134,11 @@ pub struct Claim {
     pub cargo_provider: Option<String>,
     /// Tracking number of the return shipment.
     pub tracking_number: Option<String>,
+    /// The marketplace's own record, as it sent it (its typed model serialized), for
+    /// fields the unified model has no place for. Filled by the marketplace crates'
+    /// adapters, which also offer a typed accessor that turns it back into their model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw: Option<serde_json::Value>,
 }
 
 impl Claim {
@@ -157,6 +162,7 @@ impl Claim {
             refund_amount: None,
             cargo_provider: None,
             tracking_number: None,
+            raw: None,
         }
     }
 

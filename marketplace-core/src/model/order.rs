@@ -185,6 +185,11 @@ pub struct Order {
     pub invoice_number: Option<String>,
     /// Link to the invoice document, once uploaded.
     pub invoice_url: Option<String>,
+    /// The marketplace's own record, as it sent it (its typed model serialized), for
+    /// fields the unified model has no place for. Filled by the marketplace crates'
+    /// adapters, which also offer a typed accessor that turns it back into their model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw: Option<serde_json::Value>,
 }
 
 impl Order {
@@ -213,6 +218,7 @@ impl Order {
             tracking_url: None,
             invoice_number: None,
             invoice_url: None,
+            raw: None,
         }
     }
 

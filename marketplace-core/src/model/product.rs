@@ -45,6 +45,11 @@ pub struct Product {
     pub images: Vec<String>,
     /// Link to the product page.
     pub url: Option<String>,
+    /// The marketplace's own record, as it sent it (its typed model serialized), for
+    /// fields the unified model has no place for. Filled by the marketplace crates'
+    /// adapters, which also offer a typed accessor that turns it back into their model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw: Option<serde_json::Value>,
 }
 
 impl Product {
@@ -73,6 +78,7 @@ impl Product {
             archived: None,
             images: Vec::new(),
             url: None,
+            raw: None,
         }
     }
 }

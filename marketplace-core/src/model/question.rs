@@ -85,6 +85,11 @@ pub struct Question {
     pub answer: Option<String>,
     /// When it was answered.
     pub answered_at: Option<DateTime<Utc>>,
+    /// The marketplace's own record, as it sent it (its typed model serialized), for
+    /// fields the unified model has no place for. Filled by the marketplace crates'
+    /// adapters, which also offer a typed accessor that turns it back into their model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw: Option<serde_json::Value>,
 }
 
 impl Question {
@@ -110,6 +115,7 @@ impl Question {
             public: None,
             answer: None,
             answered_at: None,
+            raw: None,
         }
     }
 }

@@ -8,6 +8,13 @@
 //! yields a Bearer token ([`ClientBuilder::login`]). The documented 600 requests/minute
 //! limit and the shared transport (retry, timeouts, tracing) apply to both.
 //!
+//! The `{success, message, data, pagination}` envelope is unwrapped in one place; list
+//! endpoints stream every page (or take `per_page=all`); validation failures keep the
+//! server's `errors: {field: [..]}` readable through [`Error::field_errors`]. Endpoint
+//! groups hang off [`Client`] (`products()`, `orders()`, `refunds()`, `stocks()`,
+//! `prices()`, `webhooks()`, `reports()`, `coupons()`, …), and [`webhook::WebhookReceiver`]
+//! verifies `X-Webhook-Signature` (HMAC-SHA256) deliveries and de-duplicates them.
+//!
 //! ```
 //! use giyimmoda_sdk::Client;
 //!

@@ -3,11 +3,22 @@
 //! Typed async client for the Pazarama seller API ("İş Ortağım"), built on
 //! [`marketplace_core`].
 //!
-//! Status: the client foundation — builder, OAuth2 client-credentials auth (token cached,
-//! refreshed ahead of its 1-hour expiry, single-flight, renewed once on a 401) and the
-//! shared transport (rate limit, retry, timeouts, tracing). The services of the
-//! integration document (brands, categories, products, orders, refunds, invoices, finance,
-//! Q&A, …) and the sandbox land next, one area at a time.
+//! - **Auth**: OAuth2 client credentials — the token is cached, refreshed ahead of its
+//!   1-hour expiry, fetched once however many calls need it (single-flight), and renewed
+//!   once when the API answers 401.
+//! - **Envelope**: every answer's `{data, success, messageCode, message, userMessage}` is
+//!   unwrapped in one place; `success: false` is an [`Error::Api`] even on HTTP 200.
+//! - **Services** (one handler per area, reached from [`Client`]): [`brands`](Client::brands),
+//!   [`categories`](Client::categories), [`delivery`](Client::delivery) (delivery types,
+//!   cities), [`products`](Client::products) (create + batch results and polling, price and
+//!   stock v2 + listing-state results, filter, detail, catalog search, quick add, sale
+//!   limits, VAT, open/close sale), [`product_commercials`](Client::product_commercials),
+//!   [`orders`](Client::orders) (v1/v2 by number or date range — ranges over a month are
+//!   split automatically — status updates with the client-side item status flow, invoice
+//!   links, split delivery, labor costs), [`refunds`](Client::refunds) (approve / reject /
+//!   review with document rules checked before sending, revision),
+//!   [`cancellations`](Client::cancellations), [`finance`](Client::finance) (payment
+//!   agreement), [`questions`](Client::questions).
 //!
 //! ```
 //! use pazarama_sdk::Client;

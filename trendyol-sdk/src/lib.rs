@@ -3,11 +3,23 @@
 //! Typed async client for the Trendyol seller (marketplace) API, built on
 //! [`marketplace_core`].
 //!
-//! Status: the client foundation — builder, environments, Basic auth, the required
-//! `User-Agent`, Trendyol's per-endpoint rate limit (50 requests / 10 s) and the shared
-//! transport (retry, timeouts, tracing). Endpoint groups (orders, products, inventory,
-//! webhooks, claims, questions, finance), incoming webhook verification and the sandbox
-//! land next, one area at a time.
+//! - **Client**: production / stage / any base URL, Basic auth, the required
+//!   `User-Agent` (`"{sellerId} - {integrator}"`, validated), Trendyol's documented rate
+//!   limits ([`default_rate_limits`]: 50 requests / 10 s per endpoint plus the service-group
+//!   quotas), error hints ([`error::TrendyolErrorParser`]), and the shared transport (retry,
+//!   timeouts, tracing, drift report).
+//! - **Endpoint groups** (one handler per area, reached from [`Client`]):
+//!   [`orders`](Client::orders) (getShipmentPackages V2 as a stream that splits any range
+//!   into 2-week windows and narrows windows over the 10,000-record cap, the cursor stream,
+//!   every package write, stage test orders), [`locations`](Client::locations),
+//!   [`webhooks`](Client::webhooks) (validated before sending), [`products`](Client::products)
+//!   (reference data, create V2, the V2 updates, filters as streams, batch results and
+//!   polling, archive/delete/unlock/buybox), [`inventory`](Client::inventory) (price and
+//!   stock through the core coalescer), [`claims`](Client::claims),
+//!   [`questions`](Client::questions), [`finance`](Client::finance), [`sellers`](Client::sellers)
+//!   (addresses, common labels, invoices).
+//! - **Incoming webhooks**: [`webhook::WebhookReceiver`] verifies Basic / API-key deliveries
+//!   in constant time, decodes the package (old and new field names) and de-duplicates.
 //!
 //! ```
 //! use trendyol_sdk::{Client, Environment};

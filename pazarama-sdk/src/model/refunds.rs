@@ -381,10 +381,19 @@ impl fmt::Debug for DocumentObject {
     }
 }
 
+/// Standard base64; written padded, read with or without padding (and across line breaks).
 mod base64_bytes {
     use base64::Engine as _;
-    use base64::engine::general_purpose::STANDARD;
+    use base64::engine::DecodePaddingMode;
+    use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
     use serde::{Deserialize, Deserializer, Serializer};
+
+    /// The standard alphabet, padding optional: the document's revision sample sends the
+    /// unpadded `"string"`.
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
 
     pub(super) fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&STANDARD.encode(bytes))
@@ -395,7 +404,7 @@ mod base64_bytes {
     ) -> Result<Vec<u8>, D::Error> {
         let text = String::deserialize(deserializer)?;
         let compact: String = text.split_whitespace().collect();
-        STANDARD
+        LENIENT
             .decode(compact.as_bytes())
             .map_err(serde::de::Error::custom)
     }
@@ -456,8 +465,13 @@ pub struct UpdateRefundRequest {
     /// Quantity the action applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<u32>,
-    /// Rejection reason (status 3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Rejection reason (status 3). Read as `refundRejectType` or, as the document's
+    /// section 3.18 sample spells it, `RefundRejectType`; always sent as `refundRejectType`.
+    #[serde(
+        default,
+        alias = "RefundRejectType",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub refund_reject_type: Option<RefundRejectType>,
     /// Photos / documents (reject and review).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

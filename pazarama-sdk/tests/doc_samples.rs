@@ -870,3 +870,60 @@ fn every_documented_example_maps_every_field() {
         out.join("\n")
     );
 }
+
+/// Every date format the document shows decodes to the right instant: ISO with an offset,
+/// ISO without one and `YYYY-MM-DD HH:MM` (Istanbul time), and Turkish month names.
+#[test]
+fn every_date_format_the_document_shows_decodes() {
+    let batch: ProductBatchResult =
+        envelope::<ProductBatchResult>(include_str!("fixtures/products/batch_result_done.json"))
+            .into_required("batch")
+            .unwrap();
+    assert_eq!(
+        batch.creation_date,
+        Some(at("2024-01-26T12:25:15.043+03:00"))
+    );
+    let created: CreateProductsResult =
+        envelope::<CreateProductsResult>(include_str!("fixtures/products/create_response.json"))
+            .into_required("create")
+            .unwrap();
+    assert_eq!(
+        created.creation_date,
+        Some(at("2024-01-26T12:30:08.2638204+03:00"))
+    );
+    let orders: Vec<Order> =
+        envelope::<Vec<Order>>(include_str!("fixtures/orders/get_orders_for_api.json"))
+            .into_required("orders")
+            .unwrap();
+    assert_eq!(orders[0].order_date, Some(at("2023-01-25T15:22:00+03:00")));
+    let cancels: RefundPage =
+        envelope::<RefundPage>(include_str!("fixtures/refunds/cancel_items.json"))
+            .into_required("cancel items")
+            .unwrap();
+    let cancel = &cancels.refund_list[0];
+    assert_eq!(cancel.order_date, Some(at("2024-03-01T10:12:00+03:00")));
+    assert_eq!(cancel.refund_date, Some(at("2024-03-01T10:21:00+03:00")));
+    let refunds: RefundPage =
+        envelope::<RefundPage>(include_str!("fixtures/refunds/get_refund.json"))
+            .into_required("refunds")
+            .unwrap();
+    assert_eq!(
+        refunds.refund_list[0].refund_date,
+        Some(at("2021-10-06T19:46:00+03:00"))
+    );
+    let finance: PaymentAgreement =
+        envelope::<PaymentAgreement>(include_str!("fixtures/finance/payment_agreement.json"))
+            .into_required("finance")
+            .unwrap();
+    assert_eq!(
+        finance.transaction_list[0].transferred_date,
+        Some(at("2023-02-03T00:00:00+03:00"))
+    );
+    let question: Question = envelope::<Question>(include_str!("fixtures/questions/by_id.json"))
+        .into_required("question")
+        .unwrap();
+    assert_eq!(
+        question.question_date,
+        Some(at("2023-12-28T09:12:16.333+03:00"))
+    );
+}

@@ -10,7 +10,10 @@
 //! `merchantId`→`sellerId`, `amount`→`lineGrossAmount`, `discount`→`lineSellerDiscount`,
 //! `tyDiscount`→`lineTyDiscount`, `price`→`lineUnitPrice`, `productCode`→`contentId`,
 //! `vatBaseAmount`→`vatRate`; discount detail `lineItemDiscount`→`lineItemSellerDiscount`
-//! (and `tcIdentityNumber`→`identityNumber` in 2025).
+//! (and `tcIdentityNumber`→`identityNumber` in 2025). The fields removed at the same time
+//! (`sku`, `agreedDeliveryDateExtendible`, `extendedAgreedDeliveryDate`,
+//! `agreedDeliveryExtensionStartDate`/`EndDate`, `groupDeal`) are still read from older
+//! payloads (the webhook sample carries them), so strict drift mode passes on them.
 //!
 //! [`ShipmentPackage`] decodes **both** spellings into the same fields. A payload that
 //! carries both (possible during a transition) is not an error: the new name wins. (A plain
@@ -273,6 +276,24 @@ pub struct ShipmentPackage {
     pub invoice_link: Option<String>,
     /// Payment method (`Kredi Kartı`, `Banka Kartı`, …; added 2026-09).
     pub payment_method: Option<String>,
+    /// Whether the agreed delivery date may be extended (removed from payloads on
+    /// 6 April 2026; still in older payloads and the webhook sample).
+    #[serde(with = "flag")]
+    pub agreed_delivery_date_extendible: Option<bool>,
+    /// The extended agreed delivery date (removed 6 April 2026; `0` = not extended → `None`).
+    #[serde(with = "millis")]
+    pub extended_agreed_delivery_date: Option<DateTime<Utc>>,
+    /// Start of the window in which the delivery date may be extended (removed 6 April
+    /// 2026; `0` → `None`).
+    #[serde(with = "millis")]
+    pub agreed_delivery_extension_start_date: Option<DateTime<Utc>>,
+    /// End of that window; un-extended packages are cancelled then (removed 6 April 2026;
+    /// `0` → `None`).
+    #[serde(with = "millis")]
+    pub agreed_delivery_extension_end_date: Option<DateTime<Utc>>,
+    /// Group-deal order (removed 6 April 2026).
+    #[serde(with = "flag")]
+    pub group_deal: Option<bool>,
 }
 
 /// An order line. Decodes both the old and the new field names.
@@ -347,6 +368,9 @@ pub struct OrderLine {
     pub cancel_reason_code: Option<i64>,
     /// Fast delivery options.
     pub fast_delivery_options: Vec<FastDeliveryOption>,
+    /// Trendyol's SKU of the line (removed 6 April 2026; still in older payloads).
+    #[serde(with = "text")]
+    pub sku: Option<String>,
 }
 
 /// Price and discounts of one item of a line.
@@ -603,6 +627,23 @@ mod raw {
         invoice_link: Option<String>,
         #[serde(default)]
         payment_method: Option<String>,
+        #[serde(default, with = "flag")]
+        agreed_delivery_date_extendible: Option<bool>,
+        #[serde(default, deserialize_with = "zero_as_none")]
+        extended_agreed_delivery_date: Option<DateTime<Utc>>,
+        #[serde(default, deserialize_with = "zero_as_none")]
+        agreed_delivery_extension_start_date: Option<DateTime<Utc>>,
+        #[serde(default, deserialize_with = "zero_as_none")]
+        agreed_delivery_extension_end_date: Option<DateTime<Utc>>,
+        #[serde(default, with = "flag")]
+        group_deal: Option<bool>,
+    }
+
+    /// Epoch-millis date where Trendyol writes `0` for "not set".
+    fn zero_as_none<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<Utc>>, D::Error> {
+        Ok(millis::deserialize(d)?.filter(|dt| dt.timestamp_millis() != 0))
     }
 
     impl TryFrom<RawPackage> for ShipmentPackage {
@@ -666,6 +707,11 @@ mod raw {
                 origin_package_ids: r.origin_package_ids,
                 invoice_link: r.invoice_link,
                 payment_method: r.payment_method,
+                agreed_delivery_date_extendible: r.agreed_delivery_date_extendible,
+                extended_agreed_delivery_date: r.extended_agreed_delivery_date,
+                agreed_delivery_extension_start_date: r.agreed_delivery_extension_start_date,
+                agreed_delivery_extension_end_date: r.agreed_delivery_extension_end_date,
+                group_deal: r.group_deal,
             })
         }
     }
@@ -745,6 +791,8 @@ mod raw {
         cancel_reason_code: Option<i64>,
         #[serde(default, deserialize_with = "null_as_default")]
         fast_delivery_options: Vec<FastDeliveryOption>,
+        #[serde(default, with = "text")]
+        sku: Option<String>,
     }
 
     impl TryFrom<RawLine> for OrderLine {
@@ -782,6 +830,7 @@ mod raw {
                 cancel_reason: r.cancel_reason,
                 cancel_reason_code: r.cancel_reason_code,
                 fast_delivery_options: r.fast_delivery_options,
+                sku: r.sku,
             })
         }
     }

@@ -69,24 +69,36 @@ marketplace_core::string_enum! {
 
 /// Body of createWebhook and updateWebhook (update is a full replace: resend the secrets).
 ///
-/// `Debug` never prints the password or the API key.
-#[derive(Clone, Serialize)]
+/// `Debug` never prints the password or the API key. It also deserializes (the documented
+/// sample body decodes), so a fake server or a proxy can read it.
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookRequest {
     /// Your endpoint. Must not contain "trendyol", "dolap" or "localhost" (any case).
     pub url: String,
     /// Basic-auth user name (required for `BASIC_AUTHENTICATION`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Basic-auth password (required for `BASIC_AUTHENTICATION`).
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "expose")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "expose",
+        deserialize_with = "secret"
+    )]
     pub password: Option<SecretString>,
     /// How Trendyol authenticates to you.
     pub authentication_type: WebhookAuthType,
     /// The key Trendyol sends in `x-api-key` (required for `API_KEY`).
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "expose")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "expose",
+        deserialize_with = "secret"
+    )]
     pub api_key: Option<SecretString>,
     /// Statuses to deliver; empty means all (including statuses added later).
+    #[serde(default, deserialize_with = "null_as_default")]
     pub subscribed_statuses: Vec<WebhookEventStatus>,
 }
 
@@ -132,6 +144,10 @@ fn expose<S: Serializer>(value: &Option<SecretString>, serializer: S) -> Result<
         Some(secret) => serializer.serialize_str(secret.expose_secret()),
         None => serializer.serialize_none(),
     }
+}
+
+fn secret<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<SecretString>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.map(SecretString::from))
 }
 
 impl fmt::Debug for WebhookRequest {

@@ -1538,3 +1538,31 @@ async fn answers_are_refused_before_sending() {
     assert!(none.is_empty());
     assert_eq!(field_of(&m.question("abc").await.unwrap_err()), "id");
 }
+
+#[tokio::test]
+async fn a_package_that_cannot_be_mapped_ends_the_stream_with_its_error() {
+    let server = MockServer::start().await;
+    let mut broken = package_json("Created");
+    broken["lines"][0]["lineUnitPrice"] = Value::Null;
+    let mut fine = package_json("Created");
+    fine["shipmentPackageId"] = json!(3_330_111_112u64);
+    Mock::given(method("GET"))
+        .and(path(V2))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "totalElements": 2, "totalPages": 1, "page": 0, "size": 200,
+            "content": [broken, fine],
+        })))
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let m: &dyn Marketplace = &c;
+    let end = Utc::now();
+    let got: Vec<_> =
+        futures::StreamExt::collect(m.orders(&OrderQuery::window(end - TimeDelta::days(1), end)))
+            .await;
+    assert_eq!(got.len(), 1, "the stream ends after the first error");
+    match &got[0] {
+        Err(Error::Decode { path, .. }) => assert_eq!(path, "lines[0].lineUnitPrice"),
+        other => panic!("expected Decode, got {other:?}"),
+    }
+}

@@ -34,7 +34,7 @@ pub struct Claims<'a> {
     client: &'a Client,
 }
 
-impl Claims<'_> {
+impl<'a> Claims<'a> {
     fn seller(&self) -> u64 {
         self.client.seller_id()
     }
@@ -50,7 +50,8 @@ impl Claims<'_> {
     }
 
     /// Every claim matching `query`, page by page (default 200 per page).
-    pub fn stream(&self, query: &ClaimQuery) -> impl Stream<Item = Result<Claim>> + '_ {
+    pub fn stream(&self, query: &ClaimQuery) -> impl Stream<Item = Result<Claim>> + 'a {
+        let this = *self;
         let mut query = query.clone();
         query.size = Some(query.size.unwrap_or(200));
         let first = query.page.unwrap_or(0);
@@ -63,7 +64,7 @@ impl Claims<'_> {
             let mut q = query.clone();
             q.page = Some(page);
             async move {
-                let p = self.list(&q).await?;
+                let p = this.list(&q).await?;
                 let mut out = Page::new(p.content);
                 out.total_pages = p.total_pages;
                 out.total_elements = p.total_elements;

@@ -121,7 +121,7 @@ impl Inventory<'_> {
     }
 }
 
-fn validate(field: &str, item: &InventoryItem) -> Result<()> {
+pub(crate) fn validate(field: &str, item: &InventoryItem) -> Result<()> {
     let f = |name: &str| format!("{field}.{name}");
     checks::text(&f("barcode"), &item.barcode, 40)?;
     if item.quantity.is_none() && item.sale_price.is_none() && item.list_price.is_none() {

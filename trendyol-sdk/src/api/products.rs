@@ -367,7 +367,8 @@ impl<'a> Products<'a> {
     pub fn approved_stream(
         &self,
         query: &ApprovedProductQuery,
-    ) -> impl Stream<Item = Result<ApprovedProduct>> + '_ {
+    ) -> impl Stream<Item = Result<ApprovedProduct>> + 'a {
+        let this = self.clone();
         let query = query.clone();
         let size = query.size.unwrap_or(100);
         let first = query.page.unwrap_or(0);
@@ -376,7 +377,8 @@ impl<'a> Products<'a> {
             q.page = page;
             q.size = Some(size);
             q.next_page_token = token;
-            async move { self.approved(&q).await }
+            let this = this.clone();
+            async move { this.approved(&q).await }
         })
     }
 
@@ -429,7 +431,8 @@ impl<'a> Products<'a> {
     pub fn unapproved_stream(
         &self,
         query: &UnapprovedProductQuery,
-    ) -> impl Stream<Item = Result<UnapprovedProduct>> + '_ {
+    ) -> impl Stream<Item = Result<UnapprovedProduct>> + 'a {
+        let this = self.clone();
         let query = query.clone();
         let size = query.size.unwrap_or(100);
         let first = query.page.unwrap_or(0);
@@ -438,7 +441,8 @@ impl<'a> Products<'a> {
             q.page = page;
             q.size = Some(size);
             q.next_page_token = token;
-            async move { self.unapproved(&q).await }
+            let this = this.clone();
+            async move { this.unapproved(&q).await }
         })
     }
 

@@ -30,7 +30,7 @@ pub struct Questions<'a> {
     client: &'a Client,
 }
 
-impl Questions<'_> {
+impl<'a> Questions<'a> {
     fn seller(&self) -> u64 {
         self.client.seller_id()
     }
@@ -54,7 +54,8 @@ impl Questions<'_> {
 
     /// Every question matching `query`. With both dates, the range is split into 2-week
     /// windows (each paged), and a question on a window boundary is yielded once.
-    pub fn stream(&self, query: &QuestionQuery) -> impl Stream<Item = Result<Question>> + '_ {
+    pub fn stream(&self, query: &QuestionQuery) -> impl Stream<Item = Result<Question>> + 'a {
+        let this = *self;
         let mut query = query.clone();
         query.size = Some(query.size.unwrap_or(50));
         let range = match (query.start_date, query.end_date) {
@@ -70,7 +71,7 @@ impl Questions<'_> {
             }
             q.page = Some(page);
             async move {
-                let p = self.list(&q).await?;
+                let p = this.list(&q).await?;
                 let mut out = Page::new(p.content);
                 out.total_pages = p.total_pages;
                 out.total_elements = p.total_elements;

@@ -32,6 +32,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod adapter;
 pub mod api;
 mod auth;
 mod client;

@@ -1,0 +1,1 @@
+//! [`marketplace_core::conformance::FarSide`] for [`Sandbox`](super::Sandbox) (lands next).

@@ -891,3 +891,46 @@ async fn dropping_the_handle_stops_the_server() {
         .await;
     assert!(result.is_err());
 }
+
+// ---------------------------------------------------------------- conformance far side
+
+#[cfg(feature = "conformance")]
+#[tokio::test]
+async fn far_side_seeds_and_reports_in_unified_terms() {
+    use marketplace_core::conformance::FarSide;
+    use marketplace_core::model::{ClaimStatus, OrderStatus};
+
+    let sandbox = Sandbox::start_with(fast().seed(false)).await.unwrap();
+    let far: &dyn FarSide = &sandbox;
+    let id = far.seed_order(OrderStatus::Picking).await.unwrap();
+    assert_eq!(far.order_status(&id).await.unwrap(), OrderStatus::Picking);
+    let order = sandbox.order_by_id(id.parse().unwrap()).unwrap();
+    assert_eq!(order.order_status, Some(OrderItemStatus::Preparing));
+    // The order number works as an id too.
+    assert_eq!(
+        far.order_status(&order.order_number.to_string())
+            .await
+            .unwrap(),
+        OrderStatus::Picking
+    );
+    assert!(far.seed_order(OrderStatus::Invoiced).await.is_err());
+
+    let window = TimeWindow::last_days(40);
+    assert_eq!(far.seed_orders(window, 4).await.unwrap().len(), 4);
+
+    let claim = far.seed_pending_claim().await.unwrap();
+    assert_eq!(
+        far.claim_status(&claim).await.unwrap(),
+        ClaimStatus::WaitingInAction
+    );
+    let question = far.seed_waiting_question().await.unwrap();
+    assert_eq!(far.question_answer(&question).await.unwrap(), None);
+    assert_eq!(far.rejection().reason_code.as_deref(), Some("11"));
+
+    // The valid draft is accepted by the sandbox, the invalid one fails per item.
+    let valid = far.valid_draft();
+    let invalid = far.invalid_draft();
+    assert_eq!(valid.brand_id.as_deref(), Some(BRAND_IDS[0]));
+    assert!(!BRAND_IDS.contains(&invalid.brand_id.as_deref().unwrap()));
+    assert_eq!(far.writes_received().await, 0);
+}

@@ -194,8 +194,9 @@ async fn seeded_orders_come_by_date_range_and_page() {
         .try_collect()
         .await
         .unwrap();
-    // 30 seeded orders over 45 days, plus the 3 orders behind the seeded refunds.
-    assert_eq!(all.len(), 33);
+    // 30 seeded orders over 45 days, plus the 3 orders behind the seeded refunds and the 2
+    // behind the seeded cancellation requests.
+    assert_eq!(all.len(), 35);
     let statuses: std::collections::HashSet<_> =
         all.iter().filter_map(|o| o.order_status).collect();
     for s in [
@@ -933,4 +934,61 @@ async fn far_side_seeds_and_reports_in_unified_terms() {
     assert_eq!(valid.brand_id.as_deref(), Some(BRAND_IDS[0]));
     assert!(!BRAND_IDS.contains(&invalid.brand_id.as_deref().unwrap()));
     assert_eq!(far.writes_received().await, 0);
+}
+
+// ---------------------------------------------------------------- cancellations
+
+#[tokio::test]
+async fn cancellation_requests_are_decided_once_and_move_the_item() {
+    use pazarama_sdk::model::CancelUpdateRequest;
+
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client();
+    let page = client
+        .cancellations()
+        .list(&RefundQuery::default().status(RefundStatus::Pending))
+        .await
+        .unwrap();
+    assert_eq!(page.refund_list.len(), 2);
+    let approve = page.refund_list[0].refund_id;
+    let reject = page.refund_list[1].refund_id;
+    let number = |id| sandbox.cancellation(id).unwrap().order_number.unwrap();
+    assert_eq!(
+        sandbox.order_status(number(approve)),
+        Some(OrderItemStatus::CancellationRequested)
+    );
+
+    client
+        .cancellations()
+        .update(&CancelUpdateRequest::approve(approve))
+        .await
+        .unwrap();
+    assert_eq!(
+        sandbox.order_status(number(approve)),
+        Some(OrderItemStatus::Cancelled)
+    );
+    client
+        .cancellations()
+        .update(&CancelUpdateRequest::reject(reject))
+        .await
+        .unwrap();
+    assert_eq!(
+        sandbox.order_status(number(reject)),
+        Some(OrderItemStatus::Preparing)
+    );
+    assert_eq!(
+        sandbox.cancellation(reject).unwrap().refund_status,
+        Some(RefundStatus::RejectedBySeller)
+    );
+    let err = client
+        .cancellations()
+        .update(&CancelUpdateRequest::approve(reject))
+        .await
+        .unwrap_err();
+    assert_eq!(api_error(&err).0, 400);
+    let fresh = sandbox.seed_cancellation();
+    assert_eq!(
+        sandbox.cancellation(fresh).unwrap().refund_status,
+        Some(RefundStatus::Pending)
+    );
 }

@@ -1,8 +1,8 @@
 //! A stateful fake of Pazarama's HTTP API on 127.0.0.1 (feature `sandbox`).
 //!
 //! [`Sandbox::start`] binds a free port, seeds believable data (brands, categories,
-//! cities, products, ~30 orders over the last 45 days, refunds waiting for a decision,
-//! unanswered questions, finance transactions) and hands back a [`Client`] already pointed
+//! cities, products, ~30 orders over the last 45 days, refunds and cancellation requests
+//! waiting for a decision, unanswered questions, finance transactions) and hands back a [`Client`] already pointed
 //! at it — both the API URL and the OAuth token URL.
 //!
 //! It behaves like Pazarama, not like a canned answer:
@@ -22,6 +22,7 @@
 //! - **Orders** follow the documented item flow (3 → 12 → 5 → 11/14, 13 from 3 or 12, …);
 //!   an illegal move is answered 400 with `success: false`; moves show on the next list.
 //! - **Refunds** move from 1 (pending) to 2, 3 or 9 once; deciding twice is refused.
+//!   **Cancellation requests** are approved (item → 6) or rejected (item → 12) once.
 //!   **Questions** waiting for an answer are answered once.
 //! - A **rate limit** ([`SandboxConfig::rate_limit`]) answers 429 with `Retry-After`.
 //!
@@ -322,6 +323,21 @@ impl Sandbox {
     pub fn refund(&self, refund_id: Uuid) -> Option<Refund> {
         self.state()
             .refunds
+            .iter()
+            .find(|r| r.refund_id == refund_id)
+            .cloned()
+    }
+
+    /// Hold a new cancellation request (status 1) on a new order in status 18
+    /// (cancellation requested); returns its `refundId`.
+    pub fn seed_cancellation(&self) -> Uuid {
+        self.state().add_cancellation(Utc::now())
+    }
+
+    /// The cancellation request as `order/api/cancel/items` would list it.
+    pub fn cancellation(&self, refund_id: Uuid) -> Option<Refund> {
+        self.state()
+            .cancellations
             .iter()
             .find(|r| r.refund_id == refund_id)
             .cloned()

@@ -237,6 +237,9 @@ pub(crate) fn seed(state: &mut State, full: bool, now: DateTime<Utc>) {
     for i in 0..3_i64 {
         state.add_refund(now - TimeDelta::days(3 - i));
     }
+    for i in 0..2_i64 {
+        state.add_cancellation(now - TimeDelta::hours(20 - 8 * i));
+    }
     for i in 0..3_i64 {
         state.add_question(now - TimeDelta::hours(30 - 9 * i));
     }

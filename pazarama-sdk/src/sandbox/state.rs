@@ -189,6 +189,8 @@ pub(crate) struct State {
     pub(crate) listing_log: Vec<ListingItem>,
     pub(crate) orders: Vec<Order>,
     pub(crate) refunds: Vec<Refund>,
+    /// Buyers' cancellation requests (refund-shaped records).
+    pub(crate) cancellations: Vec<Refund>,
     pub(crate) questions: Vec<Question>,
     pub(crate) transactions: Vec<Transaction>,
     /// Counter for order numbers, refund numbers and deterministic ids.
@@ -215,6 +217,7 @@ impl State {
             listing_log: Vec::new(),
             orders: Vec::new(),
             refunds: Vec::new(),
+            cancellations: Vec::new(),
             questions: Vec::new(),
             transactions: Vec::new(),
             next_number: 0,
@@ -384,6 +387,23 @@ impl State {
         let refund = seed::refund(self, &order, at);
         let id = refund.refund_id;
         self.refunds.push(refund);
+        id
+    }
+
+    /// A cancellation request waiting for the seller, on a new order the buyer asked to
+    /// cancel while it was being prepared (item status 18).
+    pub(crate) fn add_cancellation(&mut self, at: DateTime<Utc>) -> Uuid {
+        let order = self.add_order(
+            at - TimeDelta::hours(5),
+            OrderItemStatus::CancellationRequested,
+            1,
+        );
+        let mut record = seed::refund(self, &order, at);
+        record.refund_type = Some("Vazgeçtim".to_owned());
+        record.description = Some("Siparişimden vazgeçtim, iptal etmek istiyorum.".to_owned());
+        record.shipment_code = None;
+        let id = record.refund_id;
+        self.cancellations.push(record);
         id
     }
 

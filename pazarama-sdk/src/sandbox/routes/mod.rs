@@ -76,6 +76,8 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route("/order/getRefund", post(refunds::list))
         .route("/order/updateRefund", post(refunds::update))
         .route("/order/api/refund/revision", post(refunds::revise))
+        .route("/order/api/cancel/items", post(refunds::list_cancellations))
+        .route("/order/api/cancel", put(refunds::update_cancellation))
         // questions
         .route(
             "/QuestionAnswer/getQuestionStatus",

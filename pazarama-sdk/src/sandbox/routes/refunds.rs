@@ -1,12 +1,13 @@
-//! `order/getRefund`, `order/updateRefund` and the refund revision.
+//! `order/getRefund`, `order/updateRefund`, the refund revision, and the cancellation
+//! requests (`order/api/cancel/items`, `order/api/cancel`) that share the refund shape.
 
 use axum::body::Bytes;
 use axum::response::Response;
 
 use super::{Sb, bad_request, decode, ok, ok_empty, page_of, response_page};
 use crate::model::{
-    OrderItemStatus, RefundPage, RefundPageReport, RefundQuery, RefundRevisionRequest,
-    RefundStatus, RefundUpdateResult, UpdateRefundRequest,
+    CancelUpdateRequest, OrderItemStatus, Refund, RefundPage, RefundPageReport, RefundQuery,
+    RefundRevisionRequest, RefundStatus, RefundUpdateResult, UpdateRefundRequest,
 };
 use crate::sandbox::state::sync_order_status;
 
@@ -33,12 +34,26 @@ pub(crate) async fn list(axum::extract::State(shared): Sb, body: Bytes) -> Respo
         Ok(q) => q,
         Err(r) => return r,
     };
+    let state = shared.settled();
+    page(&state.refunds, &query)
+}
+
+/// `order/api/cancel/items`: the buyers' cancellation requests, same shape as refunds.
+pub(crate) async fn list_cancellations(axum::extract::State(shared): Sb, body: Bytes) -> Response {
+    let query: RefundQuery = match decode(&body) {
+        Ok(q) => q,
+        Err(r) => return r,
+    };
+    let state = shared.settled();
+    page(&state.cancellations, &query)
+}
+
+/// Filter, count and page refund-shaped records.
+fn page(records: &[Refund], query: &RefundQuery) -> Response {
     if let Err(e) = query.validate() {
         return bad_request(format!("Geçersiz sorgu: {e}"));
     }
-    let state = shared.settled();
-    let mut found: Vec<_> = state
-        .refunds
+    let mut found: Vec<_> = records
         .iter()
         .filter(|r| {
             query
@@ -94,6 +109,74 @@ pub(crate) async fn list(axum::extract::State(shared): Sb, body: Bytes) -> Respo
         page_report: Some(report),
         refund_list: page_of(&found, page, size),
     })
+}
+
+/// `PUT order/api/cancel`: approve (2, the item becomes 6 cancelled) or reject (3, the
+/// item goes back to 12 preparing) a pending cancellation request, once.
+pub(crate) async fn update_cancellation(axum::extract::State(shared): Sb, body: Bytes) -> Response {
+    let request: CancelUpdateRequest = match decode(&body) {
+        Ok(r) => r,
+        Err(r) => return r,
+    };
+    if let Err(e) = request.validate() {
+        return bad_request(format!("Geçersiz istek: {e}"));
+    }
+    let mut state = shared.settled();
+    let Some(record) = state
+        .cancellations
+        .iter_mut()
+        .find(|r| r.refund_id == request.refund_id)
+    else {
+        return bad_request(format!("{} iptal talebi bulunamadı.", request.refund_id));
+    };
+    let current = record.refund_status.unwrap_or(RefundStatus::Pending);
+    if current != RefundStatus::Pending {
+        return bad_request(format!(
+            "İptal talebi {} durumunda; yalnızca onay bekleyen talepler güncellenebilir.",
+            status_name(current)
+        ));
+    }
+    record.refund_status = Some(request.status);
+    record.refund_status_name = Some(status_name(request.status).to_owned());
+    let result = RefundUpdateResult {
+        order_number: record.order_number,
+        request_no: record.refund_number.and_then(|n| i64::try_from(n).ok()),
+        refund_id: Some(record.refund_id),
+        order_item_id: record.order_item_id,
+        refund_type: record.refund_type.clone(),
+        refund_status: Some(status_name(request.status).to_owned()),
+    };
+    let item_status = if request.status == RefundStatus::ApprovedBySeller {
+        OrderItemStatus::Cancelled
+    } else {
+        OrderItemStatus::Preparing
+    };
+    set_item_status(&mut state, record_key(&result), item_status);
+    ok(result)
+}
+
+fn record_key(result: &RefundUpdateResult) -> (Option<u64>, Option<uuid::Uuid>) {
+    (result.order_number, result.order_item_id)
+}
+
+fn set_item_status(
+    state: &mut crate::sandbox::state::State,
+    (number, item_id): (Option<u64>, Option<uuid::Uuid>),
+    status: OrderItemStatus,
+) {
+    let (Some(number), Some(item_id)) = (number, item_id) else {
+        return;
+    };
+    if let Some(order) = state.order_mut(number) {
+        for item in order
+            .items
+            .iter_mut()
+            .filter(|i| i.order_item_id == item_id)
+        {
+            item.order_item_status = status;
+        }
+        sync_order_status(order);
+    }
 }
 
 pub(crate) async fn update(axum::extract::State(shared): Sb, body: Bytes) -> Response {

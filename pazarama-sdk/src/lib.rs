@@ -37,6 +37,8 @@ pub mod api;
 mod auth;
 mod client;
 pub mod model;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 
 pub use client::{Client, ClientBuilder, DEFAULT_API_URL, DEFAULT_TOKEN_URL};
 pub use marketplace_core::{Error, Result};

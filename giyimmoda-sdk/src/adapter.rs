@@ -87,7 +87,8 @@
 //!
 //! - `push_drafts` converts every draft ([`new_product_from_draft`] +
 //!   [`NewProduct::validate`]); drafts that fail are reported as failed items without being
-//!   sent, the rest go in one `POST products/bulk`. Giyim Moda answers synchronously, so the
+//!   sent, the rest go in one `POST products/bulk`. Draft fields Giyim Moda has no place
+//!   for ([`draft_warnings`]) are reported as messages of the succeeded item. Giyim Moda answers synchronously, so the
 //!   returned handle is already complete.
 //! - `update_stock_prices` coalesces the updates ([`StockPriceCoalescer`]: last value per
 //!   SKU and field wins), resolves each SKU to its product id (`GET products`, stopping as
@@ -721,15 +722,17 @@ fn require_lira(field: &str, money: &Money) -> Result<Decimal> {
 /// The `POST products` / `products/bulk` item for a draft (not yet validated: call
 /// [`NewProduct::validate`]).
 ///
-/// - `category_id` is required and `brand_id` optional, both Giyim Moda's numeric ids; a
-///   brand given only by name is refused (Giyim Moda takes ids: `client.brands()`).
+/// - `sku` is required (the batch outcome names items by it); `category_id` is required
+///   and `brand_id` optional, both Giyim Moda's numeric ids.
 /// - `images[0]` is the thumbnail and every image goes into the gallery (Giyim Moda wants
 ///   at least two).
-/// - `price` must be in TRY; a `list_price` different from `price` is refused (Giyim Moda
-///   has no list price).
+/// - `price` (and `list_price`, if any) must be in TRY.
 /// - `vat_rate` → `tax_rate`, `stock` → `current_stock`, `delivery_days` →
-///   `delivery_time`. Attributes and `dimensional_weight` have no place in Giyim Moda's
-///   product body and are refused when given, rather than dropped.
+///   `delivery_time`.
+/// - What Giyim Moda's product body has no place for — a brand given only by name, a list
+///   price, attributes, `dimensional_weight` — is not sent; [`draft_warnings`] lists it and
+///   `push_drafts` puts those warnings in the item's outcome, so nothing is dropped
+///   silently.
 pub fn new_product_from_draft(draft: &ProductDraft) -> Result<NewProduct> {
     if draft.sku.trim().is_empty() {
         return Err(Error::invalid_input(
@@ -741,36 +744,13 @@ pub fn new_product_from_draft(draft: &ProductDraft) -> Result<NewProduct> {
         Some(id) => Some(parse_id("category_id", id)?),
         None => return Err(Error::invalid_input("category_id", "is required")),
     };
-    let brand_id = match (draft.brand_id.as_deref(), draft.brand_name.as_deref()) {
-        (Some(id), _) => Some(parse_id("brand_id", id)?),
-        (None, Some(name)) if !name.trim().is_empty() => {
-            return Err(Error::invalid_input(
-                "brand_id",
-                "Giyim Moda takes a brand id, not a name; look it up with client.brands()",
-            ));
-        }
-        (None, _) => None,
+    let brand_id = match draft.brand_id.as_deref() {
+        Some(id) => Some(parse_id("brand_id", id)?),
+        None => None,
     };
     let price = require_lira("price", &draft.price)?;
     if let Some(list) = &draft.list_price {
-        if require_lira("list_price", list)? != price {
-            return Err(Error::invalid_input(
-                "list_price",
-                "Giyim Moda has no list price",
-            ));
-        }
-    }
-    if !draft.attributes.is_empty() {
-        return Err(Error::invalid_input(
-            "attributes",
-            "Giyim Moda's product body has no attributes",
-        ));
-    }
-    if draft.dimensional_weight.is_some() {
-        return Err(Error::invalid_input(
-            "dimensional_weight",
-            "Giyim Moda's product body has no dimensional weight",
-        ));
+        require_lira("list_price", list)?;
     }
     Ok(NewProduct {
         name: draft.title.clone(),
@@ -787,6 +767,35 @@ pub fn new_product_from_draft(draft: &ProductDraft) -> Result<NewProduct> {
         gallery_images_urls: draft.images.clone(),
         ..NewProduct::default()
     })
+}
+
+/// What of `draft` Giyim Moda's product body has no place for, as messages (empty when
+/// everything is sent). See [`new_product_from_draft`].
+pub fn draft_warnings(draft: &ProductDraft) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if draft.brand_id.is_none()
+        && draft
+            .brand_name
+            .as_ref()
+            .is_some_and(|n| !n.trim().is_empty())
+    {
+        warnings
+            .push("brand_name not sent: Giyim Moda takes a brand id (client.brands())".to_owned());
+    }
+    if draft
+        .list_price
+        .as_ref()
+        .is_some_and(|list| list.amount != draft.price.amount)
+    {
+        warnings.push("list_price not sent: Giyim Moda has no list price".to_owned());
+    }
+    if !draft.attributes.is_empty() {
+        warnings.push("attributes not sent: Giyim Moda's product body has none".to_owned());
+    }
+    if draft.dimensional_weight.is_some() {
+        warnings.push("dimensional_weight not sent: Giyim Moda's product body has none".to_owned());
+    }
+    warnings
 }
 
 /// The `products/bulk-update` item for a coalesced stock/price update of product
@@ -1276,7 +1285,13 @@ impl ProductApi for Client {
         let items: Vec<ItemOutcome> = drafts
             .iter()
             .zip(outcomes)
-            .map(|(d, o)| o.unwrap_or_else(|| ItemOutcome::success(&d.sku)))
+            .map(|(d, o)| {
+                let mut outcome = o.unwrap_or_else(|| ItemOutcome::success(&d.sku));
+                if outcome.succeeded {
+                    outcome.messages.extend(draft_warnings(d));
+                }
+                outcome
+            })
             .collect();
         sync_handle(BatchKind::ProductCreate, &items)
     }

@@ -566,32 +566,43 @@ fn drafts_become_new_products() {
         refused(|d| d.category_id = Some("giyim".into())),
         "category_id"
     );
-    assert_eq!(
-        refused(|d| {
-            d.brand_id = None;
-            d.brand_name = Some("Koton".into());
-        }),
-        "brand_id"
-    );
+    assert_eq!(refused(|d| d.brand_id = Some("Koton".into())), "brand_id");
     assert_eq!(
         refused(|d| d.price = Money::new(d.price.amount, "EUR")),
         "price"
     );
     assert_eq!(
-        refused(|d| d.list_price = Some(Money::try_lira(Decimal::from(600)))),
+        refused(|d| d.list_price = Some(Money::new(Decimal::from(600), "USD"))),
         "list_price"
     );
+
+    // what has no place in Giyim Moda's body is not sent, and said so
+    assert!(adapter::draft_warnings(&draft("X")).is_empty());
+    let mut extra = draft("X");
+    extra.brand_id = None;
+    extra.brand_name = Some("Koton".into());
+    extra.list_price = Some(Money::try_lira(Decimal::from(600)));
+    extra
+        .attributes
+        .push(marketplace_core::model::ProductAttribute::named(
+            "Renk", "Mavi",
+        ));
+    extra.dimensional_weight = Some(Decimal::ONE);
+    let product = adapter::new_product_from_draft(&extra).unwrap();
+    assert_eq!(product.brand_id, None);
+    let warnings = adapter::draft_warnings(&extra);
+    let fields: Vec<_> = warnings
+        .iter()
+        .map(|w| w.split(' ').next().unwrap())
+        .collect();
     assert_eq!(
-        refused(|d| d
-            .attributes
-            .push(marketplace_core::model::ProductAttribute::named(
-                "Renk", "Mavi"
-            ))),
-        "attributes"
-    );
-    assert_eq!(
-        refused(|d| d.dimensional_weight = Some(Decimal::ONE)),
-        "dimensional_weight"
+        fields,
+        [
+            "brand_name",
+            "list_price",
+            "attributes",
+            "dimensional_weight"
+        ]
     );
 }
 
@@ -939,7 +950,8 @@ async fn products_stream_with_filters() {
 #[tokio::test]
 async fn drafts_push_synchronously_with_per_item_outcomes() {
     let server = MockServer::start().await;
-    let good = draft("GML-1");
+    let mut good = draft("GML-1");
+    good.dimensional_weight = Some(Decimal::TWO);
     let bad_server_side = {
         let mut d = draft("GML-2");
         d.category_id = Some("999999".into());
@@ -982,6 +994,10 @@ async fn drafts_push_synchronously_with_per_item_outcomes() {
         .map(|i| (i.key.as_str(), i.succeeded))
         .collect();
     assert_eq!(keys, [("GML-1", true), ("GML-2", false), ("GML-3", false)]);
+    assert_eq!(
+        outcome.items[0].messages,
+        ["dimensional_weight not sent: Giyim Moda's product body has none"]
+    );
     assert_eq!(outcome.items[1].messages, ["Kategori bulunamadı"]);
     assert!(outcome.items[2].messages[0].contains("gallery_images_urls"));
     assert_eq!(m.batch_outcome(&handle).await.unwrap(), outcome);

@@ -809,8 +809,15 @@ pub fn bulk_update_item(update: &StockPrice, product_id: u64) -> ProductBulkUpda
     }
 }
 
+/// An item's messages: its field errors (`field: message`), and its `error` unless that
+/// only repeats one of them.
 fn messages_of(outcome: &BulkItemOutcome) -> Vec<String> {
-    let mut messages: Vec<String> = outcome.error.iter().cloned().collect();
+    let mut messages: Vec<String> = outcome
+        .error
+        .iter()
+        .filter(|error| !outcome.field_errors.iter().any(|e| &e.message == *error))
+        .cloned()
+        .collect();
     messages.extend(outcome.field_errors.iter().map(|e| {
         if e.field.is_empty() {
             e.message.clone()

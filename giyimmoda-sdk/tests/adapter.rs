@@ -637,7 +637,7 @@ fn bulk_create_outcomes_match_items() {
     let result: BulkCreateResult = serde_json::from_value(json!({
         "success_count": 1, "failed_count": 2,
         "success": [{"id": 900, "sku": "A"}],
-        "failed": [{"index": 1, "errors": {"category_id": ["Kategori bulunamadı"]}}, "Görsel indirilemedi"]
+        "failed": [{"index": 1, "error": "Kategori bulunamadı", "errors": {"category_id": ["Kategori bulunamadı"]}}, "Görsel indirilemedi"]
     }))
     .unwrap();
     let outcomes = adapter::create_outcomes(&sent, &result);

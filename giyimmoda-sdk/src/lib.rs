@@ -27,6 +27,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod adapter;
 pub mod api;
 pub mod auth;
 mod client;

@@ -1063,3 +1063,53 @@ async fn writes_are_counted_and_the_server_stops_on_drop() {
         .await;
     assert!(after.is_err(), "server still answering after drop");
 }
+
+// ---- (5) the conformance far side ---------------------------------------------------------------
+
+#[cfg(feature = "conformance")]
+#[tokio::test]
+async fn far_side_maps_unified_statuses_and_seeds_what_the_scenarios_need() {
+    use marketplace_core::conformance::FarSide;
+    use marketplace_core::model::{ClaimStatus, OrderStatus};
+
+    let sandbox = Sandbox::start_with(fast().seed(false)).await.unwrap();
+    let far: &dyn FarSide = &sandbox;
+    let window = marketplace_core::paging::TimeWindow::last_days(40);
+    let ids = far.seed_orders(window, 57).await.unwrap();
+    assert_eq!(ids.len(), 57);
+    let listed: Vec<_> = sandbox
+        .client()
+        .unwrap()
+        .orders()
+        .stream(&ShipmentPackagesQuery::new().window(window))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 57);
+
+    let id = far.seed_order(OrderStatus::Split).await.unwrap();
+    assert_eq!(far.order_status(&id).await.unwrap(), OrderStatus::Split);
+    assert_eq!(
+        sandbox.order_status(id.parse().unwrap()),
+        Some(PackageStatus::UnPacked)
+    );
+    let (from, to, _) = far.forward_move();
+    assert!(from.can_move_to(&to));
+    let (from, to) = far.illegal_move();
+    assert!(!from.can_move_to(&to));
+
+    let (good, bad) = (far.valid_draft(), far.invalid_draft());
+    assert_ne!(good.sku, bad.sku);
+    assert_eq!(good.barcode.as_deref(), Some(good.sku.as_str()));
+
+    let claim = far.seed_pending_claim().await.unwrap();
+    assert_eq!(
+        far.claim_status(&claim).await.unwrap(),
+        ClaimStatus::WaitingInAction
+    );
+    assert_eq!(far.rejection().reason_code.as_deref(), Some("451"));
+    let question = far.seed_waiting_question().await.unwrap();
+    assert_eq!(far.question_answer(&question).await.unwrap(), None);
+    assert!(far.order_status("nope").await.is_err());
+    assert_eq!(far.writes_received().await, 0);
+}

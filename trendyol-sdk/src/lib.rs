@@ -40,6 +40,8 @@ pub mod api;
 mod client;
 pub mod error;
 pub mod model;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 pub mod webhook;
 
 pub use api::locations::Locations;

@@ -6,10 +6,13 @@ use std::time::Duration;
 
 use giyimmoda_sdk::Error;
 use giyimmoda_sdk::model::{
-    Approval, DeliveryStatus, NewOrder, NewOrderCustomer, NewOrderItem, NewProduct, OrderQuery,
-    PaymentType, PerPage, ProductQuery, ProductUnit, ProductUpdate, RefundFilter, RefundQuery,
+    Approval, DeliveryStatus, NewOrder, NewOrderCustomer, NewOrderItem, NewProduct, NewWebhook,
+    OrderQuery, PaymentType, PerPage, ProductQuery, ProductUnit, ProductUpdate, RefundFilter,
+    RefundQuery, WebhookEvent, WebhookUpdate,
 };
 use giyimmoda_sdk::sandbox::{Sandbox, SandboxConfig};
+use giyimmoda_sdk::webhook::{EventData, WebhookReceiver};
+use marketplace_core::webhook::InMemoryDeduplicator;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
@@ -625,5 +628,610 @@ async fn invoice_upload_sets_the_invoice_url() {
     assert!(order.invoice_url.unwrap().ends_with(".pdf"));
 }
 
-#[allow(dead_code)]
-fn _unused(_: Approval, _: Duration) {}
+// ---------------------------------------------------------------- webhooks
+
+/// What a tiny receiver on 127.0.0.1 got: (path, signature header, body).
+type Received = std::sync::Arc<std::sync::Mutex<Vec<(String, Option<String>, String)>>>;
+
+/// Start a receiver that answers 500 to the first `fail_first` deliveries, then 200.
+async fn receiver(fail_first: usize) -> (String, Received) {
+    use axum::http::{HeaderMap, StatusCode, Uri};
+    let received: Received = Default::default();
+    let seen = received.clone();
+    let app = axum::Router::new().fallback(move |uri: Uri, headers: HeaderMap, body: String| {
+        let seen = seen.clone();
+        async move {
+            let signature = headers
+                .get("x-webhook-signature")
+                .map(|v| v.to_str().unwrap().to_owned());
+            let mut seen = seen.lock().unwrap();
+            seen.push((uri.path().to_owned(), signature, body));
+            if seen.len() <= fail_first {
+                StatusCode::INTERNAL_SERVER_ERROR
+            } else {
+                StatusCode::OK
+            }
+        }
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, received)
+}
+
+fn fast_webhooks() -> SandboxConfig {
+    SandboxConfig::new().webhook_retry_interval(Duration::from_millis(30))
+}
+
+#[tokio::test]
+async fn webhook_registration_validates_and_generates_a_secret() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let webhooks = sandbox.client();
+    let webhooks = webhooks.webhooks();
+    let generated = webhooks
+        .create(&NewWebhook {
+            event_type: Some(WebhookEvent::OrderCreated),
+            url: "http://127.0.0.1:9/siparis".to_owned(),
+            secret: None,
+        })
+        .await
+        .unwrap();
+    assert!(generated.secret.as_deref().unwrap().starts_with("whsec_"));
+    assert_eq!(generated.is_active, Some(true));
+    let own = webhooks
+        .create(&NewWebhook {
+            event_type: Some(WebhookEvent::StockUpdated),
+            url: "https://example.com/stok".to_owned(),
+            secret: Some("benim-anahtarim".to_owned()),
+        })
+        .await
+        .unwrap();
+    assert_eq!(own.secret.as_deref(), Some("benim-anahtarim"));
+    let listed = webhooks.list().await.unwrap().items;
+    assert_eq!(
+        listed.iter().map(|w| w.id).collect::<Vec<_>>(),
+        vec![generated.id, own.id]
+    );
+
+    let (status, body) = raw(
+        &sandbox,
+        reqwest::Method::POST,
+        "webhooks",
+        Some(json!({"event_type": "order.deleted", "url": "ftp://example.com"})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(
+        body["errors"]["event_type"].is_array() && body["errors"]["url"].is_array(),
+        "{body}"
+    );
+
+    let paused = webhooks
+        .update(
+            own.id,
+            &WebhookUpdate {
+                is_active: Some(false),
+                ..WebhookUpdate::default()
+            },
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(paused.is_active, Some(false));
+    webhooks.delete(own.id).await.unwrap();
+    assert_eq!(
+        webhooks.delete(own.id).await.unwrap_err().status(),
+        Some(404)
+    );
+    assert_eq!(webhooks.list().await.unwrap().items.len(), 1);
+}
+
+#[tokio::test]
+async fn an_order_move_is_delivered_signed_and_redelivered_after_a_failure() {
+    let sandbox = Sandbox::start_with(fast_webhooks()).await.unwrap();
+    let (url, received) = receiver(1).await;
+    let client = sandbox.client();
+    let hook = client
+        .webhooks()
+        .create(&NewWebhook {
+            event_type: Some(WebhookEvent::OrderUpdated),
+            url: format!("{url}/v1/webhooks/giyimmoda"),
+            secret: Some("gizli-anahtar".to_owned()),
+        })
+        .await
+        .unwrap();
+    let id = sandbox.seed_order(DeliveryStatus::Pending);
+    client
+        .orders()
+        .update_status(id, DeliveryStatus::Confirmed, None)
+        .await
+        .unwrap();
+
+    let deliveries = sandbox.wait_for_deliveries(2, Duration::from_secs(5)).await;
+    assert_eq!(deliveries.len(), 2, "{deliveries:?}");
+    assert_eq!(
+        (deliveries[0].attempt, deliveries[0].status),
+        (1, Some(500))
+    );
+    assert_eq!(
+        (deliveries[1].attempt, deliveries[1].status),
+        (2, Some(200))
+    );
+    assert_eq!(deliveries[0].webhook_id, hook.id);
+    assert_eq!(
+        deliveries[0].body, deliveries[1].body,
+        "a re-delivery sends the same bytes"
+    );
+
+    let got = received.lock().unwrap().clone();
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].0, "/v1/webhooks/giyimmoda");
+    let receiver = WebhookReceiver::new("gizli-anahtar");
+    let seen = InMemoryDeduplicator::new(Duration::from_secs(60), 100);
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        "x-webhook-signature",
+        got[1].1.clone().unwrap().parse().unwrap(),
+    );
+    assert_eq!(
+        got[1].1.as_deref(),
+        Some(
+            marketplace_core::webhook::sign_hmac_sha256_hex("gizli-anahtar", got[1].2.as_bytes())
+                .as_str()
+        )
+    );
+    let payload = receiver
+        .receive(&headers, got[1].2.as_bytes(), &seen)
+        .await
+        .unwrap();
+    assert_eq!(payload.event, WebhookEvent::OrderUpdated);
+    match payload.data {
+        EventData::Order(order) => {
+            assert_eq!(order.order_id, Some(id));
+            assert_eq!(order.delivery_status, Some(DeliveryStatus::Confirmed));
+            assert_eq!(order.code, sandbox.order(id).unwrap().code);
+        }
+        other => panic!("{other:?}"),
+    }
+    let again = receiver
+        .receive(&headers, got[0].2.as_bytes(), &seen)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(again, Error::WebhookRejected(_)),
+        "the re-delivery is a duplicate"
+    );
+    // Signed with another secret: refused.
+    let wrong = WebhookReceiver::new("baska-anahtar");
+    assert!(
+        wrong
+            .receive(&headers, got[1].2.as_bytes(), &seen)
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test]
+async fn each_event_reaches_only_its_subscribers() {
+    let sandbox = Sandbox::start_with(fast_webhooks()).await.unwrap();
+    let (url, received) = receiver(0).await;
+    let client = sandbox.client();
+    for (event, path) in [
+        (WebhookEvent::OrderCreated, "created"),
+        (WebhookEvent::OrderCancelled, "cancelled"),
+        (WebhookEvent::StockUpdated, "stock"),
+    ] {
+        client
+            .webhooks()
+            .create(&NewWebhook {
+                event_type: Some(event),
+                url: format!("{url}/{path}"),
+                secret: None,
+            })
+            .await
+            .unwrap();
+    }
+    let id = sandbox.seed_order(DeliveryStatus::Confirmed);
+    assert!(sandbox.change_order_status(id, DeliveryStatus::Cancelled));
+    assert_eq!(sandbox.order_status(id), Some(DeliveryStatus::Cancelled));
+    let stock = client.stocks().by_product(1002).await.unwrap().stocks[0].id;
+    client.stocks().update(stock, 9).await.unwrap();
+    let moved = sandbox.seed_order(DeliveryStatus::Pending);
+    client
+        .orders()
+        .update_status(moved, DeliveryStatus::Confirmed, None)
+        .await
+        .unwrap();
+
+    let deliveries = sandbox.wait_for_deliveries(2, Duration::from_secs(5)).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let got = received.lock().unwrap().clone();
+    let mut paths: Vec<&str> = got.iter().map(|(p, ..)| p.as_str()).collect();
+    paths.sort_unstable();
+    assert_eq!(
+        paths,
+        vec!["/cancelled", "/stock"],
+        "no subscriber for order.updated: {deliveries:?}"
+    );
+    let stock_body: Value =
+        serde_json::from_str(&got.iter().find(|g| g.0 == "/stock").unwrap().2).unwrap();
+    assert_eq!(stock_body["event"], json!("stock.updated"));
+    assert_eq!(stock_body["data"]["product_id"], json!(1002));
+    assert_eq!(stock_body["data"]["qty"], json!(9));
+    let secret = client.webhooks().list().await.unwrap().items[1]
+        .secret
+        .clone()
+        .unwrap();
+    let cancelled = got.iter().find(|g| g.0 == "/cancelled").unwrap();
+    let headers: reqwest::header::HeaderMap = [(
+        "x-webhook-signature".parse().unwrap(),
+        cancelled.1.clone().unwrap().parse().unwrap(),
+    )]
+    .into_iter()
+    .collect();
+    WebhookReceiver::new(secret)
+        .verify(&headers, cancelled.2.as_bytes())
+        .unwrap();
+}
+
+#[tokio::test]
+async fn redelivery_stops_at_the_attempt_cap() {
+    let sandbox = Sandbox::start_with(fast_webhooks().webhook_max_attempts(3))
+        .await
+        .unwrap();
+    // A port nobody listens on.
+    let closed = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    sandbox
+        .client()
+        .webhooks()
+        .create(&NewWebhook {
+            event_type: Some(WebhookEvent::OrderUpdated),
+            url: format!("http://{closed}/hook"),
+            secret: None,
+        })
+        .await
+        .unwrap();
+    let id = sandbox.seed_order(DeliveryStatus::Pending);
+    sandbox.change_order_status(id, DeliveryStatus::Confirmed);
+    let deliveries = sandbox.wait_for_deliveries(3, Duration::from_secs(5)).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    let deliveries_after = sandbox.deliveries();
+    assert_eq!(deliveries_after.len(), 3, "{deliveries:?}");
+    assert!(
+        deliveries_after
+            .iter()
+            .all(|d| d.status.is_none() && d.error.is_some())
+    );
+    assert_eq!(
+        deliveries_after
+            .iter()
+            .map(|d| d.attempt)
+            .collect::<Vec<_>>(),
+        vec![1, 2, 3]
+    );
+}
+
+// ---------------------------------------------------------------- bulk, stocks, prices
+
+#[tokio::test]
+async fn bulk_create_reports_each_item_synchronously() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client();
+    let good = new_product("Toplu Ürün 1", "GM-TOPLU-1");
+    let mut unknown_brand = new_product("Toplu Ürün 2", "GM-TOPLU-2");
+    unknown_brand.brand_id = Some(77);
+    let mut unknown_category = new_product("Toplu Ürün 3", "GM-TOPLU-3");
+    unknown_category.category_id = Some(31_337);
+    let result = client
+        .products()
+        .bulk_create(&[good, unknown_brand, unknown_category])
+        .await
+        .unwrap();
+    assert_eq!(
+        (result.total, result.success_count, result.failed_count),
+        (Some(3), 1, 2)
+    );
+    assert_eq!(result.success[0].sku.as_deref(), Some("GM-TOPLU-1"));
+    let created = result.success[0].id.unwrap();
+    assert_eq!(
+        client
+            .products()
+            .get(created)
+            .await
+            .unwrap()
+            .name
+            .as_deref(),
+        Some("Toplu Ürün 1")
+    );
+    assert_eq!(result.failed[0].index, Some(1));
+    assert_eq!(
+        result.failed[0].error.as_deref(),
+        Some("The selected brand id is invalid.")
+    );
+    assert_eq!(result.failed[0].field_errors[0].field, "brand_id");
+    assert_eq!(result.failed[1].sku.as_deref(), Some("GM-TOPLU-3"));
+    assert_eq!(result.failed[1].field_errors[0].field, "category_id");
+
+    // An item the SDK would refuse (one gallery image) fails on its own on the server.
+    let mut items = vec![serde_json::to_value(new_product("Tamam", "GM-OK")).unwrap()];
+    let mut one_image = serde_json::to_value(new_product("Tek Görsel", "GM-TEK")).unwrap();
+    one_image["gallery_images_urls"] = json!(["https://example.com/1.jpg"]);
+    items.push(one_image);
+    let (status, body) = raw(
+        &sandbox,
+        reqwest::Method::POST,
+        "products/bulk",
+        Some(json!({"products": items})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body["message"],
+        json!("Bulk product creation completed. 1 successful, 1 failed.")
+    );
+    assert_eq!(
+        body["data"]["failed"][0]["errors"]["gallery_images_urls"][0],
+        json!("The gallery images urls field must have at least 2 items.")
+    );
+    assert_eq!(
+        client
+            .products()
+            .list(&ProductQuery::new().per_page(PerPage::All))
+            .await
+            .unwrap()
+            .items
+            .len(),
+        12
+    );
+}
+
+#[tokio::test]
+async fn stock_and_price_writes_show_on_product_reads() {
+    use giyimmoda_sdk::model::{PriceUpdate, ProductBulkUpdateItem, StockQuery, StockUpdate};
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client();
+    let record = client.stocks().by_product(1002).await.unwrap();
+    assert_eq!(record.total_stock, Some(18));
+    let stock_id = record.stocks[0].id;
+
+    let one = client.stocks().update(stock_id, 25).await.unwrap().unwrap();
+    assert_eq!(one.qty, Some(25));
+    assert_eq!(
+        client.products().get(1002).await.unwrap().current_stock,
+        Some(25)
+    );
+
+    let other = client.stocks().by_product(1003).await.unwrap().stocks[0].id;
+    let bulk = client
+        .stocks()
+        .bulk_update(&[
+            StockUpdate { id: other, qty: 0 },
+            StockUpdate { id: 4242, qty: 1 },
+        ])
+        .await
+        .unwrap();
+    assert_eq!((bulk.updated_count, bulk.failed_count), (1, 1));
+    assert_eq!(bulk.errors[0].id, Some(4242));
+    let out = client
+        .stocks()
+        .list(&StockQuery::new().out_of_stock())
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(
+        out.iter().filter_map(|s| s.product_id).collect::<Vec<_>>(),
+        vec![1003, 1005]
+    );
+    let low = client
+        .stocks()
+        .low_stock(1, PerPage::Default)
+        .await
+        .unwrap()
+        .items;
+    assert!(
+        low.iter().all(|s| s.qty.unwrap() <= 5) && low.len() == 2,
+        "{low:?}"
+    );
+
+    client
+        .prices()
+        .update(1002, Decimal::new(54990, 2))
+        .await
+        .unwrap();
+    let prices = client
+        .prices()
+        .bulk_update(&[PriceUpdate {
+            product_id: 1004,
+            unit_price: Decimal::new(12990, 2),
+        }])
+        .await
+        .unwrap();
+    assert_eq!(prices.updated_count, 1);
+    assert_eq!(
+        client.products().get(1002).await.unwrap().unit_price,
+        Some(Decimal::new(54990, 2))
+    );
+    assert_eq!(
+        client.products().get(1004).await.unwrap().unit_price,
+        Some(Decimal::new(12990, 2))
+    );
+
+    let both = client
+        .products()
+        .bulk_update(&[
+            ProductBulkUpdateItem {
+                id: Some(1006),
+                unit_price: Some(Decimal::new(39990, 2)),
+                current_stock: Some(11),
+                published: Some(false),
+            },
+            ProductBulkUpdateItem {
+                id: Some(9_999_999),
+                current_stock: Some(1),
+                ..Default::default()
+            },
+        ])
+        .await
+        .unwrap();
+    assert_eq!((both.updated_count, both.failed_count), (1, 1));
+    let p = client.products().get(1006).await.unwrap();
+    assert_eq!(
+        (p.unit_price, p.current_stock, p.published),
+        (Some(Decimal::new(39990, 2)), Some(11), Some(false))
+    );
+
+    // Every item that arrived, per SKU, in order (stock-only, price-only, or both).
+    let items = sandbox.stock_items_received("GM-ELB-002");
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].quantity, Some(25));
+    assert_eq!(items[1].sale_price, Some(Decimal::new(54990, 2)));
+    let items = sandbox.stock_items_received("GM-GML-001");
+    assert_eq!(items.len(), 1);
+    assert_eq!(
+        (items[0].quantity, items[0].sale_price),
+        (Some(11), Some(Decimal::new(39990, 2)))
+    );
+    assert_eq!(
+        sandbox.product_by_sku("GM-GML-001").unwrap().current_stock,
+        Some(11)
+    );
+}
+
+// ---------------------------------------------------------------- refunds, questions
+
+#[tokio::test]
+async fn refunds_are_approved_or_rejected_once() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client();
+    let pending = client
+        .refunds()
+        .list(&RefundQuery::new().status(RefundFilter::Pending))
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(pending.len(), 3);
+    assert!(
+        pending.iter().all(|r| r.order.is_none()),
+        "the list carries no nested order"
+    );
+    let detail = client.refunds().get(pending[0].id).await.unwrap();
+    assert_eq!(
+        detail.order.as_ref().unwrap().delivery_status,
+        Some(DeliveryStatus::Delivered)
+    );
+    assert_eq!(
+        detail.order_detail.as_ref().unwrap().id,
+        detail.order_detail_id
+    );
+
+    let approved = client.refunds().approve(&detail).await.unwrap();
+    assert_eq!(approved.seller_approval, Some(Approval::Approved));
+    assert_eq!(approved.seller_approval_text.as_deref(), Some("Onaylandı"));
+    let rejected = client
+        .refunds()
+        .reject(&pending[1], "Ürün kullanılmış durumda")
+        .await
+        .unwrap();
+    assert_eq!(rejected.seller_approval, Some(Approval::Rejected));
+    assert_eq!(
+        rejected.rejection_reason.as_deref(),
+        Some("Ürün kullanılmış durumda")
+    );
+    assert_eq!(
+        sandbox.refund_status(pending[1].id),
+        Some(Approval::Rejected)
+    );
+
+    // The SDK refuses a second decision itself; the sandbox refuses it too.
+    let writes = sandbox.writes_received();
+    let err = client.refunds().approve(&rejected).await.unwrap_err();
+    assert!(matches!(err, Error::InvalidTransition { .. }), "{err:?}");
+    assert_eq!(sandbox.writes_received(), writes, "nothing sent");
+    let (status, body) = raw(
+        &sandbox,
+        reqwest::Method::POST,
+        &format!("refund-requests/{}/approve", rejected.id),
+        None,
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body["errors"]["seller_approval"].is_array(), "{body}");
+    let (status, body) = raw(
+        &sandbox,
+        reqwest::Method::POST,
+        &format!("refund-requests/{}/reject", pending[2].id),
+        Some(json!({"rejection_reason": "x".repeat(501)})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body["errors"]["rejection_reason"].is_array());
+
+    let seeded = sandbox.seed_refund();
+    assert_eq!(sandbox.refund_status(seeded), Some(Approval::Pending));
+    let approved_list = client
+        .refunds()
+        .list(&RefundQuery::new().status(RefundFilter::Approved))
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(approved_list.len(), 2, "the seeded approved one and ours");
+}
+
+#[tokio::test]
+async fn questions_are_answered_once() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client();
+    let waiting: Vec<_> = client
+        .product_queries()
+        .list(&Default::default())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|q| !q.is_answered())
+        .collect();
+    assert_eq!(waiting.len(), 3);
+    let text = "Merhaba, ürünümüz %100 pamukludur.";
+    let answered = client
+        .product_queries()
+        .reply(waiting[0].id, text)
+        .await
+        .unwrap();
+    assert_eq!(answered.reply.as_deref(), Some(text));
+    assert_eq!(
+        sandbox.question_answer(waiting[0].id).as_deref(),
+        Some(text)
+    );
+    assert!(
+        client
+            .product_queries()
+            .get(waiting[0].id)
+            .await
+            .unwrap()
+            .is_answered()
+    );
+    let again = client
+        .product_queries()
+        .reply(waiting[0].id, "tekrar")
+        .await
+        .unwrap_err();
+    assert_eq!(again.status(), Some(422));
+
+    let id = sandbox.seed_question();
+    assert_eq!(sandbox.question_answer(id), None);
+    let filtered = client
+        .product_queries()
+        .list(&giyimmoda_sdk::model::ListQuery::new().filter("status", "pending"))
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(
+        filtered.len(),
+        3,
+        "two seeded still waiting plus the new one"
+    );
+}

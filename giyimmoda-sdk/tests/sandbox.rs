@@ -1235,3 +1235,162 @@ async fn questions_are_answered_once() {
         "two seeded still waiting plus the new one"
     );
 }
+
+// ---------------------------------------------------------------- conformance far side
+
+#[cfg(feature = "conformance")]
+#[tokio::test]
+async fn far_side_seeds_and_reports_through_the_sandbox() {
+    use marketplace_core::conformance::FarSide;
+    use marketplace_core::model::{ClaimStatus, OrderStatus};
+    use marketplace_core::paging::TimeWindow;
+
+    let sandbox = Sandbox::start().await.unwrap();
+    let far: &dyn FarSide = &sandbox;
+    let window = TimeWindow::last_days(40);
+    let ids = far.seed_orders(window, 57).await.unwrap();
+    assert_eq!(ids.len(), 57);
+    let from = window
+        .start
+        .with_timezone(&marketplace_core::codec::datetime::ISTANBUL)
+        .date_naive();
+    let listed = sandbox
+        .client()
+        .orders()
+        .list(&OrderQuery::new().date_from(from).per_page(PerPage::All))
+        .await
+        .unwrap()
+        .items;
+    assert!(
+        ids.iter()
+            .all(|id| listed.iter().any(|o| o.id.to_string() == *id))
+    );
+    assert!(ids.iter().all(|id| {
+        let d = sandbox.order(id.parse().unwrap()).unwrap().date.unwrap();
+        d > window.start && d < window.end
+    }));
+
+    let (from, to, _) = far.forward_move();
+    let id = far.seed_order(from.clone()).await.unwrap();
+    assert_eq!(far.order_status(&id).await.unwrap(), from);
+    let order_id: u64 = id.parse().unwrap();
+    sandbox
+        .client()
+        .orders()
+        .update_status(order_id, DeliveryStatus::Confirmed, None)
+        .await
+        .unwrap();
+    assert_eq!(far.order_status(&id).await.unwrap(), to);
+    let (bad_from, _) = far.illegal_move();
+    let id = far.seed_order(bad_from.clone()).await.unwrap();
+    assert_eq!(far.order_status(&id).await.unwrap(), bad_from);
+    assert!(far.seed_order(OrderStatus::Returned).await.is_err());
+
+    // Drafts: the valid one is created, the invalid one fails with a reason.
+    let (good, bad) = (far.valid_draft(), far.invalid_draft());
+    let as_new = |d: &marketplace_core::model::ProductDraft| NewProduct {
+        name: d.title.clone(),
+        description: d.description.clone(),
+        category_id: d.category_id.as_ref().map(|c| c.parse().unwrap()),
+        brand_id: d.brand_id.as_ref().map(|b| b.parse().unwrap()),
+        unit_price: Some(d.price.amount),
+        current_stock: Some(i64::from(d.stock)),
+        sku: Some(d.sku.clone()),
+        thumbnail_img_url: d.images[0].clone(),
+        gallery_images_urls: d.images.clone(),
+        ..NewProduct::default()
+    };
+    let result = sandbox
+        .client()
+        .products()
+        .bulk_create(&[as_new(&good), as_new(&bad)])
+        .await
+        .unwrap();
+    assert_eq!(result.success[0].sku.as_deref(), Some(good.sku.as_str()));
+    assert_eq!(result.failed[0].sku.as_deref(), Some(bad.sku.as_str()));
+    assert!(result.failed[0].error.is_some());
+    assert!(far.stock_items_received(&good.sku).await.is_empty());
+
+    let claim = far.seed_pending_claim().await.unwrap();
+    assert_eq!(
+        far.claim_status(&claim).await.unwrap(),
+        ClaimStatus::WaitingInAction
+    );
+    let refund = sandbox
+        .client()
+        .refunds()
+        .get(claim.parse().unwrap())
+        .await
+        .unwrap();
+    sandbox
+        .client()
+        .refunds()
+        .reject(&refund, &far.rejection().text)
+        .await
+        .unwrap();
+    assert_eq!(
+        far.claim_status(&claim).await.unwrap(),
+        ClaimStatus::Rejected
+    );
+
+    let question = far.seed_waiting_question().await.unwrap();
+    assert_eq!(far.question_answer(&question).await.unwrap(), None);
+    sandbox
+        .client()
+        .product_queries()
+        .reply(question.parse().unwrap(), "Evet")
+        .await
+        .unwrap();
+    assert_eq!(
+        far.question_answer(&question).await.unwrap().as_deref(),
+        Some("Evet")
+    );
+    assert!(far.question_answer("12345678").await.is_err());
+    assert!(far.writes_received().await >= 4);
+}
+
+// ---------------------------------------------------------------- rate limit
+
+#[tokio::test]
+async fn over_the_rate_limit_is_429_with_retry_after() {
+    let window = Duration::from_millis(400);
+    let sandbox = Sandbox::start_with(SandboxConfig::new().rate_limit(3, window))
+        .await
+        .unwrap();
+    let client = sandbox
+        .client_builder()
+        .api_key(Sandbox::API_KEY)
+        .api_secret(Sandbox::API_SECRET)
+        .retry_policy(marketplace_core::http::RetryPolicy::never())
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    for _ in 0..3 {
+        client.brands().get(5).await.unwrap();
+    }
+    let err = client.brands().get(5).await.unwrap_err();
+    match &err {
+        Error::RateLimited { retry_after } => {
+            assert_eq!(*retry_after, Some(Duration::from_secs(1)));
+        }
+        other => panic!("expected RateLimited, got {other:?}"),
+    }
+    let response = reqwest::Client::new()
+        .get(format!("{}brands", sandbox.base_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 429);
+    assert_eq!(response.headers()["retry-after"], "1");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["success"], json!(false));
+    assert!(started.elapsed() < window, "the test ran inside one window");
+
+    // The next window accepts requests again; without a limit nothing is refused.
+    tokio::time::sleep(window).await;
+    assert_eq!(client.brands().get(6).await.unwrap().name, "LC Waikiki");
+    let unlimited = Sandbox::start().await.unwrap();
+    for _ in 0..20 {
+        unlimited.client().brands().get(5).await.unwrap();
+    }
+}

@@ -1353,7 +1353,7 @@ async fn far_side_seeds_and_reports_through_the_sandbox() {
 
 #[tokio::test]
 async fn over_the_rate_limit_is_429_with_retry_after() {
-    let window = Duration::from_millis(400);
+    let window = Duration::from_secs(1);
     let sandbox = Sandbox::start_with(SandboxConfig::new().rate_limit(3, window))
         .await
         .unwrap();
@@ -1364,7 +1364,6 @@ async fn over_the_rate_limit_is_429_with_retry_after() {
         .retry_policy(marketplace_core::http::RetryPolicy::never())
         .build()
         .unwrap();
-    let started = std::time::Instant::now();
     for _ in 0..3 {
         client.brands().get(5).await.unwrap();
     }
@@ -1384,7 +1383,6 @@ async fn over_the_rate_limit_is_429_with_retry_after() {
     assert_eq!(response.headers()["retry-after"], "1");
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["success"], json!(false));
-    assert!(started.elapsed() < window, "the test ran inside one window");
 
     // The next window accepts requests again; without a limit nothing is refused.
     tokio::time::sleep(window).await;
@@ -1393,4 +1391,15 @@ async fn over_the_rate_limit_is_429_with_retry_after() {
     for _ in 0..20 {
         unlimited.client().brands().get(5).await.unwrap();
     }
+}
+
+#[tokio::test]
+async fn dropping_the_handle_stops_the_server() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client();
+    client.brands().get(5).await.unwrap();
+    drop(sandbox);
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    let err = client.brands().get(5).await.unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
 }

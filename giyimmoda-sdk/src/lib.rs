@@ -32,6 +32,8 @@ pub mod api;
 pub mod auth;
 mod client;
 pub mod model;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 pub mod webhook;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};

@@ -16,8 +16,8 @@ async fn main() -> Result<(), examples::BoxError> {
     let query = OrderQuery::window(window.start, window.end);
 
     println!(
-        "\n{:<10} {:<38} {:<18} {:<12} {:>12}  {}",
-        "market", "order id", "number", "status", "total", "created (UTC)"
+        "\n{:<10} {:<38} {:<18} {:<12} {:>12}  created (UTC)",
+        "market", "order id", "number", "status", "total"
     );
     println!("{}", "-".repeat(110));
     let mut grand_total = 0usize;

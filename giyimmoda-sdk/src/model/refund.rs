@@ -37,22 +37,8 @@ marketplace_core::string_enum! {
     Other(String)
 }
 
-/// The customer of a refund request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RefundCustomer {
-    /// Customer (user) id.
-    #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
-    pub id: Option<u64>,
-    /// Name.
-    #[serde(default)]
-    pub name: Option<String>,
-    /// E-mail.
-    #[serde(default)]
-    pub email: Option<String>,
-    /// Phone.
-    #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
-    pub phone: Option<String>,
-}
+/// The customer of a refund request: the same shape as an order's customer.
+pub type RefundCustomer = super::order::OrderCustomer;
 
 /// The product being returned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -15,6 +15,11 @@
 //! `prices()`, `webhooks()`, `reports()`, `coupons()`, …), and [`webhook::WebhookReceiver`]
 //! verifies `X-Webhook-Signature` (HMAC-SHA256) deliveries and de-duplicates them.
 //!
+//! [`adapter`] implements `marketplace_core::Marketplace` for [`Client`] (status tables in
+//! its docs); with the `sandbox` feature, `sandbox::Sandbox` runs a stateful fake of this
+//! API on 127.0.0.1 (both auth modes, products, orders, refunds, stock/prices, signed
+//! webhooks with redelivery).
+//!
 //! ```
 //! use giyimmoda_sdk::Client;
 //!

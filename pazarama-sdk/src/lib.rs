@@ -19,6 +19,11 @@
 //!   review with document rules checked before sending, revision),
 //!   [`cancellations`](Client::cancellations), [`finance`](Client::finance) (payment
 //!   agreement), [`questions`](Client::questions).
+//! - **Unified model**: [`adapter`] implements `marketplace_core::Marketplace` for
+//!   [`Client`] (status tables and the order-level status rule in its docs); with the
+//!   `sandbox` feature, `sandbox::Sandbox` runs a stateful fake of this API on 127.0.0.1
+//!   (OAuth tokens that expire, orders, products and batches, price/stock, refunds,
+//!   cancellations, questions, finance).
 //!
 //! ```
 //! use pazarama_sdk::Client;

@@ -20,6 +20,10 @@
 //!   (addresses, common labels, invoices).
 //! - **Incoming webhooks**: [`webhook::WebhookReceiver`] verifies Basic / API-key deliveries
 //!   in constant time, decodes the package (old and new field names) and de-duplicates.
+//! - **Unified model**: [`adapter`] implements `marketplace_core::Marketplace` for
+//!   [`Client`] (status tables in its docs); with the `sandbox` feature, `sandbox::Sandbox`
+//!   runs a stateful fake of this API on 127.0.0.1 (orders, webhooks with redelivery,
+//!   products and batches, stock/price, claims, questions, finance).
 //!
 //! ```
 //! use trendyol_sdk::{Client, Environment};

@@ -46,7 +46,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::routing::post;
 use marketplace_core::Error;
 use marketplace_core::webhook::{
@@ -166,8 +166,10 @@ pub enum Outcome {
 /// One request the receiver answered (kept for inspection and the demo's replay).
 #[derive(Debug, Clone)]
 pub struct Received {
-    /// Which route it came in on.
+    /// Which marketplace's route it came in on.
     pub marketplace: Source,
+    /// The request path (e.g. `/v1/webhooks/ty`).
+    pub path: String,
     /// Its headers, as received.
     pub headers: HeaderMap,
     /// Its raw body (empty when refused before reading).
@@ -332,7 +334,13 @@ impl WebhookInbox {
         Ok(())
     }
 
-    async fn handle(&self, source: Source, headers: HeaderMap, body: Body) -> (StatusCode, String) {
+    async fn handle(
+        &self,
+        source: Source,
+        path: String,
+        headers: HeaderMap,
+        body: Body,
+    ) -> (StatusCode, String) {
         let (body, status, outcome) = match Self::read_body(&headers, body).await {
             Err(rejection) => (
                 Bytes::new(),
@@ -357,6 +365,7 @@ impl WebhookInbox {
         };
         self.record(Received {
             marketplace: source,
+            path,
             headers,
             body,
             status,
@@ -472,18 +481,24 @@ fn refused(error: Error) -> (StatusCode, Outcome) {
 
 async fn trendyol(
     State(inbox): State<WebhookInbox>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> (StatusCode, String) {
-    inbox.handle(Source::Trendyol, headers, body).await
+    inbox
+        .handle(Source::Trendyol, uri.path().to_owned(), headers, body)
+        .await
 }
 
 async fn giyimmoda(
     State(inbox): State<WebhookInbox>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> (StatusCode, String) {
-    inbox.handle(Source::GiyimModa, headers, body).await
+    inbox
+        .handle(Source::GiyimModa, uri.path().to_owned(), headers, body)
+        .await
 }
 
 /// Serve any router (e.g. [`WebhookInbox::router`] with extra layers) on

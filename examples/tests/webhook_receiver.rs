@@ -263,6 +263,7 @@ async fn trendyol_unauthenticated_delivery_is_rejected_with_401_and_no_job() {
     let forged = String::from_utf8(delivered.body.to_vec())
         .unwrap()
         .replace("\"Picking\"", "\"Delivered\"");
+    assert_ne!(forged.as_bytes(), &delivered.body[..]);
     let mut wrong_key = HeaderMap::new();
     wrong_key.insert("x-api-key", HeaderValue::from_static("not-the-key"));
     let basic = TrendyolReceiver::basic(TY_USER, TY_PASS)

@@ -13,6 +13,8 @@ use std::env;
 
 use marketplace_core::Marketplace;
 
+pub mod flows;
+
 /// Errors the examples report and exit on.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 

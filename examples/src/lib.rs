@@ -13,6 +13,7 @@ use std::env;
 
 use marketplace_core::Marketplace;
 
+pub mod flows;
 pub mod webhooks;
 
 /// Errors the examples report and exit on.

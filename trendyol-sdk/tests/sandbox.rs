@@ -852,6 +852,63 @@ async fn reference_data_and_archive() {
     assert_eq!(base.archived, Some(true));
 }
 
+#[tokio::test]
+async fn content_bulk_update_is_a_batch_with_per_item_failures() {
+    use trendyol_sdk::model::batch::BatchRequestType;
+    use trendyol_sdk::model::product::ContentUpdateItem;
+
+    let sandbox = Sandbox::start_with(fast()).await.unwrap();
+    let client = sandbox.client().unwrap();
+    let approved = client
+        .products()
+        .approved(&ApprovedProductQuery::default().barcode("8680001000011"))
+        .await
+        .unwrap();
+    let content_id: i64 = approved.content[0].content_id.as_str().parse().unwrap();
+    let batch = client
+        .products()
+        .update_content(&[
+            ContentUpdateItem {
+                content_id,
+                title: Some("Yeni başlık: pamuklu tişört".into()),
+                description: Some("Güncellenmiş açıklama.".into()),
+                ..ContentUpdateItem::default()
+            },
+            ContentUpdateItem {
+                content_id: 999_999,
+                title: Some("Olmayan içerik".into()),
+                ..ContentUpdateItem::default()
+            },
+        ])
+        .await
+        .unwrap();
+    let result = client
+        .products()
+        .wait_batch(&batch.batch_request_id, &poller())
+        .await
+        .unwrap();
+    assert_eq!(result.status, Some(BatchStatus::Completed));
+    assert_eq!(
+        result.batch_request_type,
+        Some(BatchRequestType::ApprovedProductContentUpdate)
+    );
+    assert_eq!(result.failed_item_count, Some(1));
+    assert_eq!(result.items[0].status, Some(BatchItemStatus::Success));
+    assert_eq!(result.items[0].key(), content_id.to_string());
+    assert_eq!(result.items[1].status, Some(BatchItemStatus::Failed));
+    assert!(result.items[1].failure_reasons[0].contains("999999"));
+
+    let after = client
+        .products()
+        .approved(&ApprovedProductQuery::default().barcode("8680001000011"))
+        .await
+        .unwrap();
+    assert_eq!(
+        after.content[0].title.as_deref(),
+        Some("Yeni başlık: pamuklu tişört")
+    );
+}
+
 // ---- (4) claims and questions -------------------------------------------------------------------
 
 #[tokio::test]

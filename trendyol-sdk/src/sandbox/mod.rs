@@ -34,6 +34,8 @@
 //!   [`SandboxConfig::batch_delay`], then `COMPLETED` with per-item outcomes (unknown brand,
 //!   non-leaf/unknown category, duplicate barcode fail with a reason); stock & price writes
 //!   are batches (no batch status) whose values show on product reads once processed;
+//!   content-bulk-update is a batch too (unknown `contentId` → failed item; title,
+//!   description, images and attributes apply to every variant of the content);
 //!   an identical stock & price body within 15 minutes is refused (400).
 //! - **Claims** (§7), **questions** (§8) change state when decided/answered; deciding
 //!   twice is a 400. **Finance** (§9) serves seeded settlements and other financials.

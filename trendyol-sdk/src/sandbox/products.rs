@@ -15,8 +15,8 @@ use crate::model::batch::{BatchRequestResult, BatchRequestType};
 use crate::model::inventory::{InventoryItem, MAX_ITEMS};
 use crate::model::product::{
     ApprovedProduct, ArchiveItem, BatchRequestId, Brand, BrandList, CategoryAttribute,
-    CategoryAttributes, CategoryTree, InventoryAndPrice, Items, ProductBase, ProductCreateItem,
-    ProductPage,
+    CategoryAttributes, CategoryTree, ContentUpdateItem, InventoryAndPrice, Items, ProductBase,
+    ProductCreateItem, ProductPage,
 };
 
 use super::state::{BatchPayload, ProductRecord, State};
@@ -47,6 +47,10 @@ pub(crate) fn routes() -> Router<Arc<Shared>> {
         )
         .route(&format!("{SELLER}/product/{{barcode}}"), get(product_base))
         .route(&format!("{SELLER}/products/archive-state"), put(archive))
+        .route(
+            &format!("{SELLER}/products/content-bulk-update"),
+            post(content_update),
+        )
         .route(
             "/integration/inventory/sellers/{sellerId}/products/price-and-inventory",
             post(price_and_inventory),
@@ -285,6 +289,32 @@ async fn archive(
     let id = shared.lock().queue_batch(
         BatchRequestType::ProductArchiveUpdate,
         BatchPayload::Archive(request.items),
+        count,
+        shared.config.batch_delay,
+    );
+    Ok(axum::Json(BatchRequestId {
+        batch_request_id: id,
+    }))
+}
+
+/// content-bulk-update (§4.3, approved products by `contentId`): a batch; an unknown content
+/// id is a per-item failure, otherwise title, description, images and attributes apply to
+/// every variant of the content.
+async fn content_update(
+    AxState(shared): AxState<Arc<Shared>>,
+    body: Bytes,
+) -> Handler<axum::Json<BatchRequestId>> {
+    let request: Items<ContentUpdateItem> = decode_body(&body, Shape::Product)?;
+    if request.items.is_empty() || request.items.len() > 1000 {
+        return Err(bad(
+            "items.size",
+            "Bir istekte 1 ile 1000 arasında ürün gönderilebilir.",
+        ));
+    }
+    let count = request.items.len();
+    let id = shared.lock().queue_batch(
+        BatchRequestType::ApprovedProductContentUpdate,
+        BatchPayload::Content(request.items),
         count,
         shared.config.batch_delay,
     );

@@ -17,9 +17,9 @@ use crate::model::finance::{FinancialRecord, PaymentOrder};
 use crate::model::inventory::{InventoryItem, MAX_QUANTITY};
 use crate::model::orders::{PackageHistory, PackageStatus, ShipmentPackage};
 use crate::model::product::{
-    ApprovedProduct, ApprovedVariant, ArchiveItem, Brand, Category, Image, InventoryAndPrice,
-    InventoryAndPriceVariant, NamedRef, ProductAttribute, ProductCreateItem, VariantPrice,
-    VariantStock,
+    ApprovedProduct, ApprovedVariant, ArchiveItem, Brand, Category, ContentUpdateItem, Image,
+    InventoryAndPrice, InventoryAndPriceVariant, NamedRef, ProductAttribute, ProductCreateItem,
+    VariantPrice, VariantStock,
 };
 use crate::model::question::Question;
 use crate::model::webhooks::{Webhook, WebhookEventStatus, WebhookState};
@@ -76,6 +76,7 @@ pub(crate) enum BatchPayload {
     Create(Vec<ProductCreateItem>),
     Inventory(Vec<InventoryItem>, DateTime<Utc>),
     Archive(Vec<ArchiveItem>),
+    Content(Vec<ContentUpdateItem>),
 }
 
 /// A queued or processed batch.
@@ -393,6 +394,9 @@ impl State {
                 BatchPayload::Archive(items) => {
                     items.iter().map(|i| self.apply_archive(i)).collect()
                 }
+                BatchPayload::Content(items) => {
+                    items.iter().map(|i| self.apply_content(i)).collect()
+                }
             };
             let finished = Utc::now();
             if let Some(batch) = self.batches.get_mut(&id) {
@@ -551,6 +555,57 @@ impl State {
             status: Some(outcome(&reasons)),
             failure_reasons: reasons,
             batch_request_log_id: Some(uuid::Uuid::new_v4().to_string()),
+        }
+    }
+
+    fn apply_content(&mut self, item: &ContentUpdateItem) -> BatchItem {
+        let content_id = u64::try_from(item.content_id).unwrap_or_default();
+        let now = Utc::now();
+        let mut found = false;
+        for p in self
+            .products
+            .values_mut()
+            .filter(|p| p.content_id == content_id)
+        {
+            found = true;
+            if let Some(title) = &item.title {
+                p.title.clone_from(title);
+            }
+            if let Some(description) = &item.description {
+                p.description.clone_from(description);
+            }
+            if let Some(images) = &item.images {
+                p.images.clone_from(images);
+            }
+            if let Some(attributes) = &item.attributes {
+                p.attributes.clone_from(attributes);
+            }
+            p.modified = now;
+        }
+        let reasons = if found {
+            Vec::new()
+        } else {
+            vec![format!(
+                "{} contentId'li onaylı ürün bulunamadı.",
+                item.content_id
+            )]
+        };
+        BatchItem {
+            request_item: BatchRequestItem {
+                content_id: Some(Id::from(content_id)),
+                product: Some(BatchProduct {
+                    title: item.title.clone(),
+                    description: item.description.clone(),
+                    images: item.images.clone().unwrap_or_default(),
+                    attributes: item.attributes.clone().unwrap_or_default(),
+                    content_id: Some(Id::from(content_id)),
+                    ..BatchProduct::default()
+                }),
+                ..BatchRequestItem::default()
+            },
+            status: Some(outcome(&reasons)),
+            failure_reasons: reasons,
+            batch_request_log_id: None,
         }
     }
 

@@ -11,6 +11,9 @@
 
 use std::env;
 
+pub mod documents;
+pub mod finance;
+
 use marketplace_core::Marketplace;
 
 pub mod flows;

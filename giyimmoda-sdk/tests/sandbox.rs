@@ -1403,3 +1403,98 @@ async fn dropping_the_handle_stops_the_server() {
     let err = client.brands().get(5).await.unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
 }
+
+// ---------------------------------------------------------------- payment / commission history
+
+#[tokio::test]
+async fn commission_and_payment_history_follow_the_delivered_orders() {
+    use futures::TryStreamExt;
+    use giyimmoda_sdk::model::ListQuery;
+
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client();
+    let delivered = client
+        .orders()
+        .list(
+            &OrderQuery::new()
+                .status(DeliveryStatus::Delivered)
+                .per_page(PerPage::All),
+        )
+        .await
+        .unwrap()
+        .items;
+    assert!(delivered.len() >= 5, "{}", delivered.len());
+
+    let commissions: Vec<_> = client
+        .commissions()
+        .stream(&ListQuery::new().per_page(PerPage::Count(5)))
+        .try_collect()
+        .await
+        .unwrap();
+    let lines: usize = delivered.iter().map(|o| o.order_details.len()).sum();
+    assert_eq!(commissions.len(), lines);
+    assert_eq!(commissions, sandbox.commissions());
+    for order in &delivered {
+        for line in &order.order_details {
+            let record = commissions
+                .iter()
+                .find(|c| c.order_detail_id == line.id)
+                .unwrap();
+            assert_eq!(record.order_id, Some(order.id));
+            let (fee, earning) = (
+                record.admin_commission.unwrap(),
+                record.seller_earning.unwrap(),
+            );
+            assert!(fee > Decimal::ZERO && earning > fee);
+            assert_eq!(fee + earning, line.price.unwrap());
+        }
+    }
+
+    let payments: Vec<_> = client
+        .payments()
+        .stream(&ListQuery::new())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(
+        payments.len(),
+        delivered.len(),
+        "seeded deliveries are all due"
+    );
+    assert_eq!(payments, sandbox.payments());
+    for payment in &payments {
+        let order_id = payment.id - 800_000;
+        let earned: Decimal = commissions
+            .iter()
+            .filter(|c| c.order_id == Some(order_id))
+            .filter_map(|c| c.seller_earning)
+            .sum();
+        assert_eq!(payment.amount, Some(earned));
+        assert!(payment.created_at.unwrap() <= chrono::Utc::now());
+        assert_eq!(payment.payment_method.as_deref(), Some("bank_payment"));
+    }
+    let one = client.payments().get(payments[0].id).await.unwrap();
+    assert_eq!(one, payments[0]);
+    let record = client
+        .commissions()
+        .get(commissions[0].id.unwrap())
+        .await
+        .unwrap();
+    assert_eq!(record, commissions[0]);
+    assert_eq!(
+        client.payments().get(1).await.unwrap_err().status(),
+        Some(404)
+    );
+
+    // Delivered just now: commission booked at once, payout not due yet.
+    let fresh = sandbox.seed_order(DeliveryStatus::Delivered);
+    let fresh_lines = sandbox.order(fresh).unwrap().order_details.len();
+    assert_eq!(sandbox.commissions().len(), lines + fresh_lines);
+    let page = client.commissions().list(&ListQuery::new()).await.unwrap();
+    assert_eq!(page.items[0].order_id, Some(fresh));
+    assert_eq!(
+        page.pagination.unwrap().total,
+        Some((lines + fresh_lines) as u64)
+    );
+    assert_eq!(sandbox.payments().len(), payments.len());
+}

@@ -877,6 +877,15 @@ async fn reference_data_and_finance() {
         report.total_allowance.unwrap() + report.total_commission.unwrap(),
         total
     );
+    let seeded: Vec<_> = sandbox
+        .transactions()
+        .into_iter()
+        .filter(|t| {
+            t.transaction_date
+                .is_some_and(|d| d >= now - TimeDelta::days(60))
+        })
+        .collect();
+    assert_eq!(report.transaction_list, seeded);
 }
 
 #[tokio::test]

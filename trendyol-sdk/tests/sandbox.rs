@@ -1170,3 +1170,286 @@ async fn far_side_maps_unified_statuses_and_seeds_what_the_scenarios_need() {
     assert!(far.order_status("nope").await.is_err());
     assert_eq!(far.writes_received().await, 0);
 }
+
+// ---- seller services (§6) ----------------------------------------------------------------
+
+fn raw_upload(sandbox: &Sandbox, form: reqwest::multipart::Form) -> reqwest::RequestBuilder {
+    reqwest::Client::new()
+        .post(format!(
+            "{}/integration/sellers/{SELLER_ID}/seller-invoice-file",
+            sandbox.base_url()
+        ))
+        .header("user-agent", format!("{SELLER_ID} - SelfIntegration"))
+        .basic_auth(API_KEY, Some(API_SECRET))
+        .multipart(form)
+}
+
+fn pdf() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
+}
+
+#[tokio::test]
+async fn supplier_addresses_are_served_with_the_defaults() {
+    use trendyol_sdk::model::sellers::SupplierAddress;
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client().unwrap();
+    let addresses = client.sellers().addresses().await.unwrap();
+    assert_eq!(addresses.supplier_addresses.len(), 4);
+    let kinds: Vec<_> = addresses
+        .supplier_addresses
+        .iter()
+        .filter_map(|a| a.address_type.as_deref())
+        .collect();
+    assert_eq!(kinds, ["Shipment", "Shipment", "Invoice", "Returning"]);
+    let shipment: &SupplierAddress = addresses.default_shipment_address.as_ref().unwrap();
+    assert_eq!(shipment.is_default, Some(true));
+    assert_eq!(shipment.is_shipment_address, Some(true));
+    assert_eq!(shipment.city.as_deref(), Some("Kocaeli"));
+    let invoice = addresses.default_invoice_address.as_ref().unwrap();
+    assert_eq!(invoice.is_invoice_address, Some(true));
+    assert_eq!(
+        addresses
+            .default_returning_address
+            .as_ref()
+            .unwrap()
+            .present,
+        Some(true)
+    );
+}
+
+#[tokio::test]
+async fn common_label_needs_picking_or_invoiced_and_serves_the_stored_zpl() {
+    use trendyol_sdk::model::sellers::CommonLabelRequest;
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client().unwrap();
+    let created = sandbox.seed_order(PackageStatus::Created);
+    let created_ctn = sandbox
+        .package(created)
+        .unwrap()
+        .cargo_tracking_number
+        .unwrap();
+    let err = client
+        .sellers()
+        .create_common_label(created_ctn.clone(), &CommonLabelRequest::default())
+        .await
+        .unwrap_err();
+    assert_eq!(api_status(&err), Some(400), "{err}");
+    assert!(api_message(&err).contains("Picking"), "{err}");
+
+    let unknown = client
+        .sellers()
+        .create_common_label(1u64, &CommonLabelRequest::default())
+        .await
+        .unwrap_err();
+    assert_eq!(api_status(&unknown), Some(404), "{unknown}");
+
+    let picking = sandbox.seed_order(PackageStatus::Picking);
+    let ctn = sandbox
+        .package(picking)
+        .unwrap()
+        .cargo_tracking_number
+        .unwrap();
+    let before = client
+        .sellers()
+        .common_label(ctn.clone())
+        .await
+        .unwrap_err();
+    assert_eq!(api_status(&before), Some(404), "{before}");
+
+    let request = CommonLabelRequest {
+        box_quantity: Some(2),
+        ..CommonLabelRequest::default()
+    };
+    client
+        .sellers()
+        .create_common_label(ctn.clone(), &request)
+        .await
+        .unwrap();
+    let labels = client.sellers().common_label(ctn.clone()).await.unwrap();
+    assert_eq!(labels.data.len(), 2);
+    let served: Vec<String> = labels
+        .data
+        .iter()
+        .map(|l| l.label.clone().unwrap())
+        .collect();
+    assert_eq!(served, sandbox.common_labels(ctn.as_str()));
+    for (i, label) in served.iter().enumerate() {
+        assert!(
+            label.starts_with("^XA") && label.ends_with("^XZ"),
+            "{label}"
+        );
+        assert!(label.contains(ctn.as_str()));
+        assert!(label.contains(&format!("Koli {}/2", i + 1)));
+    }
+    assert!(
+        labels
+            .data
+            .iter()
+            .all(|l| l.format.as_deref() == Some("ZPL"))
+    );
+}
+
+#[tokio::test]
+async fn invoice_link_is_recorded_once_and_deleted_with_the_customer_id() {
+    use trendyol_sdk::model::sellers::{DeleteInvoiceLinkRequest, InvoiceLinkRequest};
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client().unwrap();
+    let id = sandbox.seed_order(PackageStatus::Invoiced);
+    let other = sandbox.seed_order(PackageStatus::Invoiced);
+    let link = "https://fatura.example.com/2026/TY42024567890123.pdf";
+    let request = InvoiceLinkRequest {
+        invoice_link: link.into(),
+        shipment_package_id: id.into(),
+        invoice_date_time: Some(1_678_788_898),
+        invoice_number: Some("TY42024567890123".into()),
+    };
+    client.sellers().send_invoice_link(&request).await.unwrap();
+    assert_eq!(sandbox.invoice_link(id).as_deref(), Some(link));
+    assert_eq!(
+        sandbox.package(id).unwrap().invoice_link.as_deref(),
+        Some(link)
+    );
+
+    let again = client
+        .sellers()
+        .send_invoice_link(&request)
+        .await
+        .unwrap_err();
+    assert_eq!(api_status(&again), Some(409), "{again}");
+    let reused = client
+        .sellers()
+        .send_invoice_link(&InvoiceLinkRequest {
+            shipment_package_id: other.into(),
+            ..request.clone()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(api_status(&reused), Some(409), "{reused}");
+    let missing = client
+        .sellers()
+        .send_invoice_link(&InvoiceLinkRequest {
+            invoice_link: "https://fatura.example.com/x.pdf".into(),
+            shipment_package_id: 1u64.into(),
+            invoice_date_time: None,
+            invoice_number: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(api_status(&missing), Some(404), "{missing}");
+
+    let customer = sandbox.package(id).unwrap().customer_id.unwrap();
+    let wrong = client
+        .sellers()
+        .delete_invoice_link(&DeleteInvoiceLinkRequest::new(id, 1u64))
+        .await
+        .unwrap_err();
+    assert_eq!(api_status(&wrong), Some(400), "{wrong}");
+    client
+        .sellers()
+        .delete_invoice_link(&DeleteInvoiceLinkRequest::new(id, customer))
+        .await
+        .unwrap();
+    assert_eq!(sandbox.invoice_link(id), None);
+    assert_eq!(sandbox.package(id).unwrap().invoice_link, None);
+}
+
+#[tokio::test]
+async fn invoice_file_is_accepted_once_and_checked_like_the_sdk_does() {
+    use trendyol_sdk::model::sellers::InvoiceFile;
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client().unwrap();
+    let id = sandbox.seed_order(PackageStatus::Invoiced);
+    let file = InvoiceFile {
+        shipment_package_id: id,
+        file_name: "fatura.pdf".into(),
+        mime: "application/pdf".into(),
+        data: pdf(),
+        invoice_date_time: None,
+        invoice_number: Some("TY42024567890123".into()),
+    };
+    client.sellers().upload_invoice_file(&file).await.unwrap();
+    let stored = sandbox.invoice_file(id).unwrap();
+    assert_eq!(stored.file_name, "fatura.pdf");
+    assert_eq!(stored.mime, "application/pdf");
+    assert_eq!(stored.data, pdf());
+    assert_eq!(stored.invoice_number.as_deref(), Some("TY42024567890123"));
+    assert_eq!(
+        sandbox.package(id).unwrap().invoice_link.as_deref(),
+        Some(stored.url.as_str())
+    );
+    let again = client
+        .sellers()
+        .upload_invoice_file(&file)
+        .await
+        .unwrap_err();
+    assert_eq!(api_status(&again), Some(409), "{again}");
+
+    // What the SDK refuses before sending, the server refuses too.
+    let other = sandbox.seed_order(PackageStatus::Invoiced);
+    let part = |data: Vec<u8>, mime: &str| {
+        reqwest::multipart::Part::bytes(data)
+            .file_name("fatura.pdf")
+            .mime_str(mime)
+            .unwrap()
+    };
+    let form = |data: Vec<u8>, mime: &str| {
+        reqwest::multipart::Form::new()
+            .text("shipmentPackageId", other.to_string())
+            .part("file", part(data, mime))
+    };
+    let too_big = raw_upload(
+        &sandbox,
+        form(vec![b'%'; 10 * 1024 * 1024 + 1], "application/pdf"),
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(too_big.status(), 400);
+    assert!(too_big.text().await.unwrap().contains("10 MB"));
+    let wrong_type = raw_upload(&sandbox, form(b"hello".to_vec(), "text/plain"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong_type.status(), 400);
+    let not_a_pdf = raw_upload(&sandbox, form(b"hello".to_vec(), "application/pdf"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_a_pdf.status(), 400);
+    let no_file = raw_upload(
+        &sandbox,
+        reqwest::multipart::Form::new().text("shipmentPackageId", other.to_string()),
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(no_file.status(), 400);
+    let unknown = raw_upload(
+        &sandbox,
+        reqwest::multipart::Form::new()
+            .text("shipmentPackageId", "1")
+            .part("file", part(pdf(), "application/pdf")),
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(unknown.status(), 404);
+    assert!(sandbox.invoice_file(other).is_none());
+}
+
+#[tokio::test]
+async fn finance_records_are_inspectable() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let settlements = sandbox.settlements();
+    assert!(
+        settlements
+            .iter()
+            .any(|r| r.transaction_type.as_deref() == Some("Sale"))
+    );
+    let other = sandbox.other_financials();
+    assert!(
+        other
+            .iter()
+            .any(|r| r.transaction_type.as_deref() == Some("PaymentOrder"))
+    );
+}

@@ -28,6 +28,7 @@
 //! | refund requests | list (`status`, `refund_status`, dates, `search`), get, approve, reject (only `seller_approval = 0`, else 422) |
 //! | product queries | list, get, `PUT …/reply` (answering twice is 422) |
 //! | webhooks | list, create (`order.created`, `order.updated`, `order.cancelled`, `stock.updated`; secret generated when absent), update, delete; deliveries signed with `X-Webhook-Signature` (HMAC-SHA256 hex of the body), re-delivered on failure every [`SandboxConfig::webhook_retry_interval`] |
+//! | payment history, commission history | list (paging), get; derived from the delivered orders on every read: one commission record per line at the category's `commission_rate`, one payout per order 7 days after the order date (not listed before it is due) |
 //! | profile, categories, brands | minimal: seeded reference data (see [`Sandbox::CATEGORY_IDS`], [`Sandbox::BRAND_IDS`]) |
 //!
 //! Unknown routes are 404; with [`SandboxConfig::rate_limit`] set, requests over the
@@ -36,6 +37,7 @@
 mod catalog;
 #[cfg(feature = "conformance")]
 mod far_side;
+mod finance;
 mod http;
 mod orders;
 mod products;
@@ -443,6 +445,16 @@ impl Sandbox {
             .map(state::ProductRec::view)
     }
 
+    /// The commission records `GET commission-history` serves now (newest first).
+    pub fn commissions(&self) -> Vec<crate::model::CommissionRecord> {
+        finance::commissions(&self.shared.lock())
+    }
+
+    /// The payouts `GET payment-history` serves now (newest first).
+    pub fn payments(&self) -> Vec<crate::model::Payment> {
+        finance::payments(&self.shared.lock(), Utc::now())
+    }
+
     /// Every webhook delivery attempt so far, in order.
     pub fn deliveries(&self) -> Vec<Delivery> {
         self.shared.lock().deliveries.clone()
@@ -509,6 +521,10 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/product-queries", get(questions::list))
         .route("/product-queries/{id}", get(questions::get))
         .route("/product-queries/{id}/reply", put(questions::reply))
+        .route("/payment-history", get(finance::list_payments))
+        .route("/payment-history/{id}", get(finance::get_payment))
+        .route("/commission-history", get(finance::list_commissions))
+        .route("/commission-history/{id}", get(finance::get_commission))
         .route("/webhooks", get(webhooks::list).post(webhooks::create))
         .route(
             "/webhooks/{id}",

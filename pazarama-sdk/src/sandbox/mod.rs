@@ -384,6 +384,12 @@ impl Sandbox {
             .add_product(product, crate::model::ProductState::Approved);
     }
 
+    /// Every finance transaction `order/paymentAgreement` can return (one sale per
+    /// delivered seeded order), in seed order.
+    pub fn transactions(&self) -> Vec<crate::model::Transaction> {
+        self.state().transactions.clone()
+    }
+
     /// When the sandbox's seed data was created (orders are spread over the 45 days
     /// before it).
     pub fn seeded_at(&self) -> DateTime<Utc> {

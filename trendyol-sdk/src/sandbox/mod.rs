@@ -39,6 +39,11 @@
 //!   an identical stock & price body within 15 minutes is refused (400).
 //! - **Claims** (§7), **questions** (§8) change state when decided/answered; deciding
 //!   twice is a 400. **Finance** (§9) serves seeded settlements and other financials.
+//! - **Seller services** (§6): supplier addresses; common labels (ZPL, one per box) for
+//!   packages in `Picking`/`Invoiced`, stored and served back; invoice links (one invoice
+//!   per package, 409 on a second; delete needs the order's customer id) and multipart
+//!   invoice files (PDF/JPEG/PNG whose content matches the type, at most 10 MB, not
+//!   future-dated), both shown as the package's `invoiceLink`.
 //! - **Rate limit**: with [`SandboxConfig::rate_limit`], requests over it get 429
 //!   `too.many.requests` with `Retry-After`.
 //!
@@ -53,6 +58,7 @@ mod orders;
 mod products;
 mod questions;
 mod seed;
+mod sellers;
 mod state;
 mod webhooks;
 
@@ -79,6 +85,7 @@ use crate::model::inventory::InventoryItem;
 use crate::model::orders::{PackageStatus, ShipmentPackage};
 use crate::{Client, Error, Result};
 
+pub use sellers::ReceivedInvoiceFile;
 use state::State;
 
 /// The seller id the sandbox's credentials belong to.
@@ -450,6 +457,47 @@ impl Sandbox {
             .map(|p| (p.quantity, p.sale_price))
     }
 
+    /// The ZPL labels created for a cargo tracking number, one per box (empty if none).
+    pub fn common_labels(&self, cargo_tracking_number: &str) -> Vec<String> {
+        self.shared
+            .lock()
+            .sellers
+            .labels
+            .get(cargo_tracking_number)
+            .map(|labels| labels.iter().filter_map(|l| l.label.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The invoice link sent for a package, if any.
+    pub fn invoice_link(&self, shipment_package_id: u64) -> Option<String> {
+        self.shared
+            .lock()
+            .sellers
+            .links
+            .get(&shipment_package_id)
+            .map(|l| l.link.clone())
+    }
+
+    /// The invoice file uploaded for a package, if any.
+    pub fn invoice_file(&self, shipment_package_id: u64) -> Option<ReceivedInvoiceFile> {
+        self.shared
+            .lock()
+            .sellers
+            .files
+            .get(&shipment_package_id)
+            .cloned()
+    }
+
+    /// Every settlement record the sandbox serves (getSettlements), in seed order.
+    pub fn settlements(&self) -> Vec<crate::model::finance::FinancialRecord> {
+        self.shared.lock().settlements.clone()
+    }
+
+    /// Every other-financials record the sandbox serves (getOtherFinancials).
+    pub fn other_financials(&self) -> Vec<crate::model::finance::FinancialRecord> {
+        self.shared.lock().other_financials.clone()
+    }
+
     /// Barcodes of every product the sandbox holds.
     pub fn product_barcodes(&self) -> Vec<String> {
         self.shared.lock().products.keys().cloned().collect()
@@ -466,6 +514,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .merge(claims::routes())
         .merge(questions::routes())
         .merge(finance::routes())
+        .merge(sellers::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(shared.clone(), guard))
         .with_state(shared)

@@ -143,6 +143,7 @@ pub(crate) struct State {
     pub(crate) settlements: Vec<FinancialRecord>,
     pub(crate) other_financials: Vec<FinancialRecord>,
     pub(crate) payment_orders: Vec<PaymentOrder>,
+    pub(crate) sellers: super::sellers::SellerState,
     pub(crate) writes: usize,
     pub(crate) rate_window: Option<(Instant, u32)>,
 }
@@ -175,6 +176,7 @@ impl State {
             settlements: Vec::new(),
             other_financials: Vec::new(),
             payment_orders: Vec::new(),
+            sellers: super::sellers::SellerState::new(),
             writes: 0,
             rate_window: None,
         }

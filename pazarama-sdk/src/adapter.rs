@@ -537,8 +537,7 @@ pub fn original_order(order: &Order) -> Result<pz::Order> {
 }
 
 fn parse_uuid(field: &str, value: &str) -> Result<Uuid> {
-    Uuid::parse_str(value.trim())
-        .map_err(|_| Error::invalid_input(field, format!("{value:?} is not a Pazarama id (GUID)")))
+    crate::model::guid::parse(field, value)
 }
 
 fn parse_order_number(order: &Order) -> Result<u64> {
@@ -681,6 +680,9 @@ pub fn new_product_of(draft: &ProductDraft, prefix: &str) -> Result<NewProduct> 
         non_blank(value.as_deref())
             .ok_or_else(|| Error::invalid_input(f(name), "required by Pazarama's product create"))
     };
+    let required_guid = |name: &str, value: &Option<String>| -> Result<Uuid> {
+        parse_uuid(&f(name), &required(name, value)?)
+    };
     if let Some(barcode) = non_blank(draft.barcode.as_deref()) {
         if barcode != draft.sku.trim() {
             return Err(Error::invalid_input(
@@ -723,7 +725,10 @@ pub fn new_product_of(draft: &ProductDraft, prefix: &str) -> Result<NewProduct> 
         .enumerate()
         .map(
             |(i, a)| match (non_blank(a.id.as_deref()), non_blank(a.value_id.as_deref())) {
-                (Some(id), Some(value)) => Ok(pz::ProductAttribute::new(id, value)),
+                (Some(id), Some(value)) => Ok(pz::ProductAttribute::new(
+                    parse_uuid(&f(&format!("attributes[{i}].id")), &id)?,
+                    parse_uuid(&f(&format!("attributes[{i}].value_id")), &value)?,
+                )),
                 _ => Err(Error::invalid_input(
                     f(&format!("attributes[{i}]")),
                     "Pazarama takes predefined values only: attribute id and value_id",
@@ -735,7 +740,7 @@ pub fn new_product_of(draft: &ProductDraft, prefix: &str) -> Result<NewProduct> 
         name: draft.title.clone(),
         display_name: draft.title.clone(),
         description: draft.description.clone(),
-        brand_id: required("brand_id", &draft.brand_id)?,
+        brand_id: required_guid("brand_id", &draft.brand_id)?,
         desi,
         code: draft.sku.trim().to_owned(),
         group_code: non_blank(draft.group_code.as_deref())
@@ -751,7 +756,7 @@ pub fn new_product_of(draft: &ProductDraft, prefix: &str) -> Result<NewProduct> 
         currency_type: Some("TRY".into()),
         vat_rate,
         images: draft.images.iter().map(ProductImage::new).collect(),
-        category_id: required("category_id", &draft.category_id)?,
+        category_id: required_guid("category_id", &draft.category_id)?,
         attributes,
         delivery_types: Vec::new(),
         product_commercial_additional_info: None,
@@ -1344,12 +1349,12 @@ impl ProductApi for Client {
         let request = create_request_of(drafts)?;
         let result = self.products().create(&request).await?;
         remember_batch(
-            &result.batch_request_id,
+            &result.batch_request_id.to_string(),
             request.products.iter().map(|p| p.code.clone()).collect(),
         );
         Ok(BatchHandle::new(
             MarketplaceId::Pazarama,
-            result.batch_request_id,
+            result.batch_request_id.to_string(),
             BatchKind::ProductCreate,
         ))
     }
@@ -1357,7 +1362,8 @@ impl ProductApi for Client {
     async fn batch_outcome(&self, handle: &BatchHandle) -> Result<BatchOutcome> {
         match &handle.kind {
             BatchKind::ProductCreate | BatchKind::ProductUpdate => {
-                let result = self.products().batch_result(&handle.id).await?;
+                let id = parse_uuid("handle.id", &handle.id)?;
+                let result = self.products().batch_result(id).await?;
                 let mut outcome = batch_outcome_of(&result, &handle.id, &pushed_for(&handle.id));
                 outcome.handle = handle.clone();
                 Ok(outcome)
@@ -1378,7 +1384,7 @@ impl ProductApi for Client {
                 let id = self.products().update_stock(stock).await?;
                 handles.push(BatchHandle::new(
                     MarketplaceId::Pazarama,
-                    id,
+                    id.to_string(),
                     BatchKind::StockPrice,
                 ));
             }
@@ -1386,7 +1392,7 @@ impl ProductApi for Client {
                 let id = self.products().update_prices(prices).await?;
                 handles.push(BatchHandle::new(
                     MarketplaceId::Pazarama,
-                    id,
+                    id.to_string(),
                     BatchKind::StockPrice,
                 ));
             }
@@ -1417,6 +1423,7 @@ fn product_pages(
 /// The outcome of a price/stock batch from its listing states.
 async fn listing_outcome(client: &Client, handle: &BatchHandle) -> Result<BatchOutcome> {
     let size = pz::ListingStateQuery::default().page_size;
+    let batch_id = parse_uuid("handle.id", &handle.id)?;
     let mut items = Vec::new();
     let mut in_progress = false;
     let mut page = 1;
@@ -1424,7 +1431,7 @@ async fn listing_outcome(client: &Client, handle: &BatchHandle) -> Result<BatchO
         let result = client
             .products()
             .listing_states(
-                &handle.id,
+                batch_id,
                 &pz::ListingStateQuery {
                     page,
                     page_size: size,

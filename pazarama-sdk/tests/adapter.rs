@@ -381,7 +381,8 @@ fn draft(sku: &str) -> ProductDraft {
     d.stock = 15;
     d.images = vec!["https://cdn.example.com/t.jpg".into()];
     d.attributes = vec![marketplace_core::model::ProductAttribute::predefined(
-        "a1", "v1",
+        "a1a1a1a1-0000-4000-8000-000000000001",
+        "11111111-0000-4000-8000-0000000000f1 ",
     )];
     d
 }
@@ -398,7 +399,17 @@ fn drafts_become_create_requests_and_bad_drafts_name_the_field() {
     assert_eq!(p.sale_price, dec("199.90"));
     assert_eq!(p.list_price, dec("199.90"));
     assert_eq!(p.currency_type.as_deref(), Some("TRY"));
-    assert_eq!(p.attributes, [pz::ProductAttribute::new("a1", "v1")]);
+    assert_eq!(
+        p.attributes,
+        [pz::ProductAttribute::new(
+            uuid::uuid!("a1a1a1a1-0000-4000-8000-000000000001"),
+            uuid::uuid!("11111111-0000-4000-8000-0000000000f1")
+        )]
+    );
+    assert_eq!(
+        p.brand_id,
+        uuid::uuid!("b1f5a0a4-8f4e-4a59-9d43-3c1b7e0a1111")
+    );
 
     let field = |d: ProductDraft| match adapter::create_request_of(&[draft("OK"), d]) {
         Err(Error::InvalidInput { field, .. }) => field,
@@ -407,6 +418,17 @@ fn drafts_become_create_requests_and_bad_drafts_name_the_field() {
     let mut d = draft("X");
     d.brand_id = None;
     assert_eq!(field(d), "drafts[1].brand_id");
+    let mut d = draft("X");
+    d.brand_id = Some("Koton".into());
+    assert_eq!(field(d), "drafts[1].brand_id");
+    let mut d = draft("X");
+    d.category_id = Some("c2a6b1b5".into());
+    assert_eq!(field(d), "drafts[1].category_id");
+    let mut d = draft("X");
+    d.attributes = vec![marketplace_core::model::ProductAttribute::predefined(
+        "renk", "mavi",
+    )];
+    assert_eq!(field(d), "drafts[1].attributes[0].id");
     let mut d = draft("X");
     d.vat_rate = Some(dec("8.5"));
     assert_eq!(field(d), "drafts[1].vat_rate");
@@ -890,7 +912,7 @@ async fn stock_and_price_updates_are_coalesced_and_followed() {
         .and(body_json(
             json!({"items": [{"code": "TSRT-001", "stockCount": 10}]}),
         ))
-        .respond_with(ok(json!("stock-batch-1")))
+        .respond_with(ok(json!("5b000000-0000-4000-8000-000000000001")))
         .expect(1)
         .mount(&server)
         .await;
@@ -925,7 +947,10 @@ async fn stock_and_price_updates_are_coalesced_and_followed() {
     let handles = c.update_stock_prices(&updates).await.unwrap();
     assert_eq!(
         handles.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
-        ["stock-batch-1", "c9db0524-3302-4c54-82b9-01a4442faadb"]
+        [
+            "5b000000-0000-4000-8000-000000000001",
+            "c9db0524-3302-4c54-82b9-01a4442faadb"
+        ]
     );
     assert!(handles.iter().all(|h| h.kind == BatchKind::StockPrice));
     let outcome = c.batch_outcome(&handles[1]).await.unwrap();
@@ -940,15 +965,39 @@ async fn stock_and_price_updates_are_coalesced_and_followed() {
 async fn an_empty_listing_state_is_in_progress() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(path("/listing-state/batch-id/b1/lake-projections"))
+        .and(path(
+            "/listing-state/batch-id/b0000000-0000-4000-8000-000000000001/lake-projections",
+        ))
         .respond_with(ok(json!([])))
         .mount(&server)
         .await;
     let client = client(&server).await;
     let c: &dyn Marketplace = &client;
-    let handle = BatchHandle::new(MarketplaceId::Pazarama, "b1", BatchKind::StockPrice);
+    let handle = BatchHandle::new(
+        MarketplaceId::Pazarama,
+        "b0000000-0000-4000-8000-000000000001",
+        BatchKind::StockPrice,
+    );
     let outcome = c.batch_outcome(&handle).await.unwrap();
     assert_eq!(outcome.state, BatchState::InProgress);
+}
+
+#[tokio::test]
+async fn a_batch_handle_that_is_not_a_guid_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    let client = client(&server).await;
+    let c: &dyn Marketplace = &client;
+    for kind in [BatchKind::StockPrice, BatchKind::ProductCreate] {
+        let handle = BatchHandle::new(MarketplaceId::Pazarama, "b1", kind);
+        match c.batch_outcome(&handle).await {
+            Err(Error::InvalidInput { field, reason }) => {
+                assert_eq!(field, "handle.id");
+                assert!(reason.contains("GUID"), "{reason}");
+            }
+            other => panic!("expected InvalidInput, got {other:?}"),
+        }
+    }
+    assert!(api_requests(&server).await.is_empty());
 }
 
 async fn mount_claim_lists(server: &MockServer) {

@@ -4,6 +4,7 @@
 use futures::TryStreamExt;
 use pazarama_sdk::Client;
 use pazarama_sdk::model::BrandQuery;
+use uuid::uuid;
 use wiremock::matchers::{header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -47,7 +48,7 @@ async fn lists_brands_by_name_and_decodes_the_documented_sample() {
         .await
         .unwrap();
     assert_eq!(brands.len(), 1);
-    assert_eq!(brands[0].id, "1cea1866-b916-4f4f-bdbe-08db68d6a026");
+    assert_eq!(brands[0].id, uuid!("1cea1866-b916-4f4f-bdbe-08db68d6a026"));
     assert_eq!(brands[0].name, "Tat-bi Makarna");
     assert_eq!(brands[0].status, Some(false));
     assert_eq!(brands[0].seo_name, None);
@@ -56,7 +57,7 @@ async fn lists_brands_by_name_and_decodes_the_documented_sample() {
 #[tokio::test]
 async fn streams_every_page_and_stops_after_a_short_page() {
     let server = MockServer::start().await;
-    let brand = |i: u32| serde_json::json!({"id": format!("b{i}"), "name": format!("Brand {i}")});
+    let brand = |i: u32| serde_json::json!({"id": format!("b0000000-0000-4000-8000-{i:012}"), "name": format!("Brand {i}")});
     for (page, range) in [(1, 0..2), (2, 2..4), (3, 4..5)] {
         Mock::given(method("GET"))
             .and(path("/brand/getBrands"))

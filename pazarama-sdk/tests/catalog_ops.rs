@@ -10,6 +10,7 @@ use pazarama_sdk::model::{
     CatalogSearchRequest, QuickAddRequest, SaleLimitRequest, SaleStatus, VatRateUpdateRequest,
 };
 use rust_decimal::Decimal;
+use uuid::{Uuid, uuid};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer};
 
@@ -50,7 +51,7 @@ async fn catalog_search_sends_the_documented_sample_and_decodes_the_answer() {
         .unwrap();
     assert_eq!(result.products.len(), 1);
     let p = &result.products[0];
-    assert_eq!(p.product_id, "37c5e1c1-2da0-481f-f0e0-08dac7c0bbb6");
+    assert_eq!(p.product_id, uuid!("37c5e1c1-2da0-481f-f0e0-08dac7c0bbb6"));
     assert_eq!(p.brand_name.as_deref(), Some("Mona Kitap"));
     assert_eq!(p.vat_rate, Some(0));
     assert_eq!(p.is_variantable.as_deref(), Some("Varyantsız"));
@@ -77,11 +78,22 @@ async fn quick_add_sends_the_documented_sample_and_decodes_the_answer() {
     let request_text = include_str!("fixtures/catalog_ops/quick_add_request.json");
     let request: QuickAddRequest = serde_json::from_str(request_text).unwrap();
     assert_eq!(request.product.sale_price, Decimal::new(88845, 2));
+    // The sample's productId has a trailing space: it decodes, and is sent trimmed.
+    assert_eq!(
+        request.product.product_id,
+        uuid!("ee2e2559-25f2-4872-595b-08d9cb9100ab")
+    );
+    assert_eq!(
+        request.product.brand_id,
+        Some(uuid!("fecf7511-513d-47d5-a3a5-5064e5e1ca5c"))
+    );
+    let mut expected = sample(request_text);
+    expected["product"]["productId"] = "ee2e2559-25f2-4872-595b-08d9cb9100ab".into();
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/product/addProductsWithBarcodes"))
         .and(header("authorization", "Bearer tok"))
-        .and(body_json(sample(request_text)))
+        .and(body_json(expected))
         .respond_with(json(include_str!(
             "fixtures/catalog_ops/quick_add_response.json"
         )))
@@ -95,6 +107,15 @@ async fn quick_add_sends_the_documented_sample_and_decodes_the_answer() {
         .await
         .unwrap();
     assert_eq!(result.code.as_deref(), Some("9786257220897"));
+    assert_eq!(
+        result.product_id,
+        Some(uuid!("37c5e1c1-2da0-481f-f0e0-08dac7c0bbb6"))
+    );
+    // Not a GUID in the document's sample, so kept as text.
+    assert_eq!(
+        result.seller_id.as_deref(),
+        Some("xy9bf337-83yx-4617-xy46-08d97204yx6d")
+    );
     assert_eq!(result.list_price, Some(Decimal::new(99, 0)));
     assert_eq!(result.sale_price, Some(Decimal::new(88, 0)));
     assert_eq!(result.stock_count, Some(0));
@@ -105,7 +126,7 @@ async fn quick_add_is_checked_before_sending() {
     let server = MockServer::start().await;
     let mut request: QuickAddRequest =
         serde_json::from_str(include_str!("fixtures/catalog_ops/quick_add_request.json")).unwrap();
-    request.product.product_id = " ".into();
+    request.product.product_id = Uuid::nil();
     let err = client(&server)
         .await
         .products()

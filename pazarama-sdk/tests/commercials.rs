@@ -8,6 +8,7 @@ use common::{api_requests, client, json, ok};
 use pazarama_sdk::Error;
 use pazarama_sdk::model::{CommercialTemplateRequest, CommercialType, ProductCommercialUpdate};
 use serde_json::json;
+use uuid::{Uuid, uuid};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer};
 
@@ -46,7 +47,10 @@ async fn lists_templates_as_documented() {
         .await
         .unwrap();
     let t = &list.product_commercial_list[0];
-    assert_eq!(t.commercial_id, "4a5a0181-9c73-4d3e-99bb-08ddc848c9b9");
+    assert_eq!(
+        t.commercial_id,
+        uuid!("4a5a0181-9c73-4d3e-99bb-08ddc848c9b9")
+    );
     assert!(t.is_imported);
     assert_eq!(t.kind, CommercialType::FulfilmentServiceProvider);
     assert_eq!(t.email.as_deref(), Some("test@hotmail.com"));
@@ -77,7 +81,7 @@ async fn creates_a_template_and_decodes_the_documented_answer() {
         .unwrap();
     assert_eq!(
         list.product_commercial_list[0].commercial_id,
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+        uuid!("3fa85f64-5717-4562-b3fc-2c963f66afa6")
     );
     assert_eq!(
         list.product_commercial_list[0].kind,
@@ -106,13 +110,13 @@ async fn updates_and_deletes_a_template_by_id_in_the_route() {
     let client = client(&server).await;
     let list = client
         .product_commercials()
-        .update("4a5a0181-9c73-4d3e-99bb-08ddc848c9b9", &template())
+        .update(uuid!("4a5a0181-9c73-4d3e-99bb-08ddc848c9b9"), &template())
         .await
         .unwrap();
     assert!(list.product_commercial_list.is_empty());
     client
         .product_commercials()
-        .delete("4a5a0181-9c73-4d3e-99bb-08ddc848c9b9")
+        .delete(uuid!("4a5a0181-9c73-4d3e-99bb-08ddc848c9b9"))
         .await
         .unwrap();
 }
@@ -138,11 +142,18 @@ async fn template_type_must_fit_the_origin_and_nothing_is_sent_otherwise() {
     };
     let err = client
         .product_commercials()
-        .update("x", &domestic_importer)
+        .update(
+            uuid!("4a5a0181-9c73-4d3e-99bb-08ddc848c9b9"),
+            &domestic_importer,
+        )
         .await
         .unwrap_err();
     assert_eq!(invalid_field(&err), "type");
-    let err = client.product_commercials().delete(" ").await.unwrap_err();
+    let err = client
+        .product_commercials()
+        .delete(Uuid::nil())
+        .await
+        .unwrap_err();
     assert_eq!(invalid_field(&err), "id");
     assert!(api_requests(&server).await.is_empty());
 }
@@ -169,7 +180,7 @@ async fn sets_a_products_commercial_information_as_documented() {
         .set_for_product(&ProductCommercialUpdate {
             code: "string".into(),
             security_description: Some("string".into()),
-            commercial_ids: vec!["3fa85f64-5717-4562-b3fc-2c963f66afa6".into()],
+            commercial_ids: vec![uuid!("3fa85f64-5717-4562-b3fc-2c963f66afa6")],
         })
         .await
         .unwrap();

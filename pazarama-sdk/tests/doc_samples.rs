@@ -546,7 +546,7 @@ fn products_create_commercial_fields_fragment_decodes_inside_the_create_sample()
     assert_eq!(
         product.product_commercials,
         [ProductCommercialRef {
-            product_commercial_id: "3fa85f64-5717-4562-b3fc-2c963f66afa6".into()
+            product_commercial_id: uuid::uuid!("3fa85f64-5717-4562-b3fc-2c963f66afa6")
         }]
     );
     assert_eq!(product.list_price, dec("10425.99"));

@@ -12,8 +12,14 @@ use pazarama_sdk::model::{
 };
 use rust_decimal::Decimal;
 use serde_json::json;
+use uuid::{Uuid, uuid};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const SUMMARY_BATCH: Uuid = uuid!("d600b662-eca2-46bc-a411-be268263ae20");
+const B: Uuid = uuid!("b0000000-0000-4000-8000-00000000000b");
+const B1: Uuid = uuid!("b0000000-0000-4000-8000-000000000001");
+const ID2: Uuid = uuid!("1d000000-0000-4000-8000-000000000002");
 
 fn invalid_field(err: &Error) -> &str {
     match err {
@@ -45,7 +51,7 @@ async fn update_prices_sends_the_documented_sample_and_returns_the_batch_id() {
         .update_prices(&request)
         .await
         .unwrap();
-    assert_eq!(id, "b14a42a6-9311-4d79-bcf6-346df5f39294");
+    assert_eq!(id, uuid!("b14a42a6-9311-4d79-bcf6-346df5f39294"));
     let sent = api_requests(&server).await;
     let body: serde_json::Value = serde_json::from_slice(&sent[0].body).unwrap();
     assert_eq!(
@@ -83,7 +89,7 @@ async fn update_stock_sends_the_documented_sample_and_returns_the_batch_id() {
         .update_stock(&request)
         .await
         .unwrap();
-    assert_eq!(id, "7e618393-2fe4-459d-acf7-eb38bb1d72ce");
+    assert_eq!(id, uuid!("7e618393-2fe4-459d-acf7-eb38bb1d72ce"));
 }
 
 #[tokio::test]
@@ -98,7 +104,7 @@ async fn stock_update_is_retried_after_a_5xx_because_it_is_idempotent() {
         .await;
     Mock::given(method("POST"))
         .and(path("/product/updateStock-v2"))
-        .respond_with(ok(json!("id-2")))
+        .respond_with(ok(json!(format!("{ID2} "))))
         .expect(1)
         .mount(&server)
         .await;
@@ -108,7 +114,7 @@ async fn stock_update_is_retried_after_a_5xx_because_it_is_idempotent() {
         .update_stock(&StockUpdateRequest::new([StockItem::new("A", 3)]))
         .await
         .unwrap();
-    assert_eq!(id, "id-2");
+    assert_eq!(id, ID2);
 }
 
 #[tokio::test]
@@ -149,7 +155,7 @@ async fn price_and_stock_updates_are_checked_before_sending() {
         .unwrap_err();
     assert_eq!(invalid_field(&err), "items");
     let err = products
-        .listing_states(" ", &ListingStateQuery::default())
+        .listing_states(Uuid::nil(), &ListingStateQuery::default())
         .await
         .unwrap_err();
     assert_eq!(invalid_field(&err), "batchId");
@@ -176,7 +182,7 @@ async fn listing_states_decode_the_paged_sample_with_per_code_price_outcomes() {
         .await
         .products()
         .listing_states(
-            "7e618393-2fe4-459d-acf7-eb38bb1d72ce",
+            uuid!("7e618393-2fe4-459d-acf7-eb38bb1d72ce"),
             &ListingStateQuery::default(),
         )
         .await
@@ -187,6 +193,22 @@ async fn listing_states_decode_the_paged_sample_with_per_code_price_outcomes() {
     assert_eq!(page.items.len(), 2);
     let first = &page.items[0];
     assert_eq!(first.code, "ESSN218");
+    assert_eq!(
+        first.id,
+        Some(uuid!("be2f4b41-049c-4386-a8db-a37affaf0d33"))
+    );
+    assert_eq!(
+        first.seller_id,
+        Some(uuid!("ef9bf337-83bb-4617-ef46-08d97204cc6d"))
+    );
+    assert_eq!(
+        first.batch_id,
+        Some(uuid!("c9db0524-3302-4c54-82b9-01a4442faadb"))
+    );
+    assert_eq!(
+        first.ref_id,
+        Some(uuid!("6f1f7782-991e-4bdc-91ad-7ebaf45698a1"))
+    );
     let price = first.price.as_ref().unwrap();
     assert_eq!(price.status, ListingOperationStatus::NotCompleted);
     assert_eq!(price.operation_detail.as_deref(), Some("Ürün bulunamadı"));
@@ -207,7 +229,9 @@ async fn listing_states_decode_the_summary_sample_with_stock_outcomes_and_counte
     // to be `data.data` (see the fixture).
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(path("/listing-state/batch-id/d600b662/lake-projections"))
+        .and(path(format!(
+            "/listing-state/batch-id/{SUMMARY_BATCH}/lake-projections"
+        )))
         .respond_with(json(include_str!(
             "fixtures/listing/listing_state_summary.json"
         )))
@@ -216,7 +240,7 @@ async fn listing_states_decode_the_summary_sample_with_stock_outcomes_and_counte
     let page = client(&server)
         .await
         .products()
-        .listing_states("d600b662", &ListingStateQuery::default())
+        .listing_states(SUMMARY_BATCH, &ListingStateQuery::default())
         .await
         .unwrap();
     assert_eq!(page.items.len(), 2);
@@ -241,7 +265,9 @@ async fn listing_states_decode_the_summary_sample_with_stock_outcomes_and_counte
 async fn listing_states_keep_unknown_status_codes_and_accept_strings() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(path("/listing-state/batch-id/b/lake-projections"))
+        .and(path(format!(
+            "/listing-state/batch-id/{B}/lake-projections"
+        )))
         .respond_with(ok(json!([
             {"code": 8680000000017_u64, "price": {"status": "9", "operationDetail": null,
              "salePrice": "10,50", "listPrice": "12"}, "stock": null}
@@ -251,7 +277,7 @@ async fn listing_states_keep_unknown_status_codes_and_accept_strings() {
     let page = client(&server)
         .await
         .products()
-        .listing_states("b", &ListingStateQuery::default())
+        .listing_states(B, &ListingStateQuery::default())
         .await
         .unwrap();
     let item = &page.items[0];
@@ -266,7 +292,9 @@ async fn listing_states_keep_unknown_status_codes_and_accept_strings() {
 async fn listing_states_success_false_is_an_error() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(path("/listing-state/batch-id/b/lake-projections"))
+        .and(path(format!(
+            "/listing-state/batch-id/{B}/lake-projections"
+        )))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
             "data": null, "success": false, "messageCode": "MSS9", "userMessage": "Batch bulunamadı"
         })))
@@ -275,7 +303,7 @@ async fn listing_states_success_false_is_an_error() {
     let err = client(&server)
         .await
         .products()
-        .listing_states("b", &ListingStateQuery::default())
+        .listing_states(B, &ListingStateQuery::default())
         .await
         .unwrap_err();
     match err {
@@ -293,7 +321,9 @@ async fn listing_state_stream_pages_until_a_short_page() {
     let item = |code: &str| json!({"code": code, "stock": {"status": 0, "count": 1}});
     for (page, codes) in [(1, vec!["a", "b"]), (2, vec!["c"])] {
         Mock::given(method("GET"))
-            .and(path("/listing-state/batch-id/b-1/lake-projections"))
+            .and(path(format!(
+                "/listing-state/batch-id/{B1}/lake-projections"
+            )))
             .and(query_param("page", page.to_string()))
             .and(query_param("pageSize", "2"))
             .respond_with(ok(json!({
@@ -307,7 +337,7 @@ async fn listing_state_stream_pages_until_a_short_page() {
     let client = client(&server).await;
     let codes: Vec<String> = client
         .products()
-        .listing_state_stream("b-1", 2)
+        .listing_state_stream(B1, 2)
         .map_ok(|s| s.code)
         .try_collect()
         .await

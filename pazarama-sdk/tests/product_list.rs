@@ -9,6 +9,7 @@ use pazarama_sdk::Error;
 use pazarama_sdk::model::{ProductQuery, ProductState};
 use rust_decimal::Decimal;
 use serde_json::json;
+use uuid::uuid;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer};
 
@@ -149,8 +150,8 @@ async fn detail_posts_the_code_and_decodes_the_documented_sample() {
         .unwrap();
     assert_eq!(detail.code, "Testt-Tisort-9");
     assert_eq!(
-        detail.brand_id.as_deref(),
-        Some("a2b7954f-b06b-48d6-8993-3b7eacd54b94")
+        detail.brand_id,
+        Some(uuid!("a2b7954f-b06b-48d6-8993-3b7eacd54b94"))
     );
     assert_eq!(detail.list_price, Some(Decimal::new(1999, 0)));
     assert_eq!(detail.sale_price, Some(Decimal::new(1750, 0)));
@@ -159,7 +160,7 @@ async fn detail_posts_the_code_and_decodes_the_documented_sample() {
     assert_eq!(detail.attributes.len(), 2);
     assert_eq!(
         detail.attributes[0].attribute_id,
-        "f2a74f71-5cc2-4ed7-a9d9-3874a9e94cb6"
+        uuid!("f2a74f71-5cc2-4ed7-a9d9-3874a9e94cb6")
     );
     assert_eq!(detail.group_code.as_deref(), Some("MaviTesttTisort"));
     assert_eq!(detail.is_catalog_product, Some(true));

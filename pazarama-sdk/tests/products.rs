@@ -15,8 +15,17 @@ use pazarama_sdk::model::{
 };
 use rust_decimal::Decimal;
 use serde_json::json;
+use uuid::{Uuid, uuid};
 use wiremock::matchers::{body_json, body_partial_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const A1: Uuid = uuid!("a1a1a1a1-0000-4000-8000-000000000001");
+const V1: Uuid = uuid!("11111111-0000-4000-8000-0000000000f1");
+const D1: Uuid = uuid!("d1d1d1d1-0000-4000-8000-000000000001");
+const C34: Uuid = uuid!("c17e0000-0000-4000-8000-000000000034");
+const B1: Uuid = uuid!("b0000000-0000-4000-8000-000000000001");
+const B9: Uuid = uuid!("b0000000-0000-4000-8000-000000000009");
+const BERR: Uuid = uuid!("b0000000-0000-4000-8000-0000000000e7");
 
 fn invalid_field(err: &Error) -> &str {
     match err {
@@ -30,7 +39,7 @@ fn product() -> NewProduct {
         name: "Tişört".into(),
         display_name: "Pamuklu Tişört".into(),
         description: "<p>Pamuk</p>".into(),
-        brand_id: "0a097abf-3c2e-42c9-fd40-08dbf9534e72".into(),
+        brand_id: uuid!("0a097abf-3c2e-42c9-fd40-08dbf9534e72"),
         desi: 1,
         code: "8680000000017".into(),
         group_code: "TS-1".into(),
@@ -40,8 +49,8 @@ fn product() -> NewProduct {
         sale_price: Decimal::new(14950, 2),
         vat_rate: 10,
         images: vec![ProductImage::new("https://cdn.example.com/1.jpg")],
-        category_id: "8ddbf6c0-d95b-42ed-ab42-a75e5ba03a12".into(),
-        attributes: vec![ProductAttribute::new("a1", "v1")],
+        category_id: uuid!("8ddbf6c0-d95b-42ed-ab42-a75e5ba03a12"),
+        attributes: vec![ProductAttribute::new(A1, V1)],
         ..NewProduct::default()
     }
 }
@@ -76,7 +85,7 @@ async fn create_sends_the_documented_sample_body_and_returns_the_batch_id() {
         .unwrap();
     assert_eq!(
         result.batch_request_id,
-        "6df9e91d-9529-4ebb-95ee-0f4b429ee939"
+        uuid!("6df9e91d-9529-4ebb-95ee-0f4b429ee939")
     );
     assert_eq!(
         result.creation_date.unwrap().to_rfc3339(),
@@ -98,13 +107,13 @@ async fn create_sends_sale_limit_delivery_types_and_commercials() {
             "salePrice": 149.5,
             "productSaleLimitQuantity": 2,
             "images": [{"imageurl": "https://cdn.example.com/1.jpg"}],
-            "attributes": [{"attributeId": "a1", "attributeValueId": "v1"}],
-            "deliveryTypes": [{"deliveryId": "d-1", "cityList": ["c-34"]}],
+            "attributes": [{"attributeId": A1.to_string(), "attributeValueId": V1.to_string()}],
+            "deliveryTypes": [{"deliveryId": D1.to_string(), "cityList": [C34.to_string()]}],
             "productCommercialAdditionalInfo": {"securityDescription": "Çocuklardan uzak tutun"},
             "productCommercials": [{"productCommercialId": "4a5a0181-9c73-4d3e-99bb-08ddc848c9b9"}]
         }]})))
         .respond_with(ok(
-            json!({"batchRequestId": "b-1", "creationDate": null, "error": null}),
+            json!({"batchRequestId": B1.to_string(), "creationDate": null, "error": null}),
         ))
         .expect(1)
         .mount(&server)
@@ -112,15 +121,15 @@ async fn create_sends_sale_limit_delivery_types_and_commercials() {
     let request = CreateProductsRequest::new([NewProduct {
         product_sale_limit_quantity: Some(2),
         delivery_types: vec![ProductDeliveryType {
-            delivery_id: "d-1".into(),
-            city_list: vec!["c-34".into()],
+            delivery_id: D1,
+            city_list: vec![C34],
             ..ProductDeliveryType::default()
         }],
         product_commercial_additional_info: Some(ProductCommercialAdditionalInfo {
             security_description: Some("Çocuklardan uzak tutun".into()),
         }),
         product_commercials: vec![ProductCommercialRef {
-            product_commercial_id: "4a5a0181-9c73-4d3e-99bb-08ddc848c9b9".into(),
+            product_commercial_id: uuid!("4a5a0181-9c73-4d3e-99bb-08ddc848c9b9"),
         }],
         ..product()
     }]);
@@ -130,7 +139,7 @@ async fn create_sends_sale_limit_delivery_types_and_commercials() {
         .create(&request)
         .await
         .unwrap();
-    assert_eq!(result.batch_request_id, "b-1");
+    assert_eq!(result.batch_request_id, B1);
     assert_eq!(result.creation_date, None);
     // Optional parts are left out when not set.
     let body = serde_json::to_value(CreateProductsRequest::new([product()])).unwrap();
@@ -171,7 +180,7 @@ async fn create_rejects_bad_products_before_sending() {
         ),
         (
             CreateProductsRequest::new([NewProduct {
-                brand_id: " ".into(),
+                brand_id: Uuid::nil(),
                 ..product()
             }]),
             "products[0].brandId",
@@ -206,14 +215,14 @@ async fn create_rejects_bad_products_before_sending() {
         ),
         (
             CreateProductsRequest::new([NewProduct {
-                attributes: vec![ProductAttribute::new("a1", "")],
+                attributes: vec![ProductAttribute::new(A1, Uuid::nil())],
                 ..product()
             }]),
             "products[0].attributes[0].attributeValueId",
         ),
         (
             CreateProductsRequest::new([NewProduct {
-                category_id: String::new(),
+                category_id: Uuid::nil(),
                 ..product()
             }]),
             "products[0].categoryId",
@@ -245,7 +254,7 @@ async fn batch_result_decodes_the_documented_sample() {
     let result = client(&server)
         .await
         .products()
-        .batch_result("d7a0d65e-d409-4650-aa80-9866917a0f93")
+        .batch_result(uuid!("d7a0d65e-d409-4650-aa80-9866917a0f93"))
         .await
         .unwrap();
     assert_eq!(result.status, ProductBatchStatus::Done);
@@ -264,7 +273,7 @@ async fn batch_result_requires_an_id() {
     let err = client(&server)
         .await
         .products()
-        .batch_result("")
+        .batch_result(Uuid::nil())
         .await
         .unwrap_err();
     assert_eq!(invalid_field(&err), "batchRequestId");
@@ -273,7 +282,7 @@ async fn batch_result_requires_an_id() {
 
 fn batch_status(status: &serde_json::Value) -> ResponseTemplate {
     ok(
-        json!({"status": status, "batchRequestId": "b-9", "batchResult": [], "totalCount": 2, "failedCount": 0}),
+        json!({"status": status, "batchRequestId": B9.to_string(), "batchResult": [], "totalCount": 2, "failedCount": 0}),
     )
 }
 
@@ -283,7 +292,7 @@ async fn wait_batch_polls_in_progress_until_done() {
     // 1 → 1 (as a string) → 2: three polls.
     Mock::given(method("GET"))
         .and(path("/product/getProductBatchResult"))
-        .and(query_param("BatchRequestId", "b-9"))
+        .and(query_param("BatchRequestId", B9.to_string()))
         .respond_with(batch_status(&json!(1)))
         .up_to_n_times(1)
         .expect(1)
@@ -310,7 +319,7 @@ async fn wait_batch_polls_in_progress_until_done() {
     let result = client(&server)
         .await
         .products()
-        .wait_batch("b-9", &poller)
+        .wait_batch(B9, &poller)
         .await
         .unwrap();
     assert_eq!(result.status, ProductBatchStatus::Done);
@@ -324,7 +333,7 @@ async fn wait_batch_returns_an_error_batch_with_per_item_messages() {
         .and(path("/product/getProductBatchResult"))
         .respond_with(ok(json!({
             "status": 3,
-            "batchRequestId": "b-err",
+            "batchRequestId": BERR.to_string(),
             "batchResult": [
                 {"code": "8680000000017", "reason": "Kategori bulunamadı"},
                 {"productCode": "8680000000024", "errors": ["Marka geçersiz", "Görsel yok"]},
@@ -342,7 +351,7 @@ async fn wait_batch_returns_an_error_batch_with_per_item_messages() {
         .await
         .products()
         .wait_batch(
-            "b-err",
+            BERR,
             &BatchPoller::new().initial_interval(Duration::from_millis(5)),
         )
         .await
@@ -354,7 +363,7 @@ async fn wait_batch_returns_an_error_batch_with_per_item_messages() {
         result.batch_result[1].messages(),
         ["Marka geçersiz", "Görsel yok"]
     );
-    let outcome = result.to_outcome("b-err");
+    let outcome = result.to_outcome("ignored");
     assert_eq!(outcome.state, BatchState::Failed);
     let failed: Vec<(&str, Vec<String>)> = outcome
         .failed()
@@ -389,8 +398,41 @@ async fn wait_batch_keeps_an_unknown_status_pending_until_the_deadline() {
     let err = client(&server)
         .await
         .products()
-        .wait_batch("b-9", &poller)
+        .wait_batch(B9, &poller)
         .await
         .unwrap_err();
     assert!(matches!(err, Error::BatchTimeout { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn batch_ids_tolerate_spaces_and_case_but_a_non_guid_is_a_decode_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/product/getProductBatchResult"))
+        .and(query_param("BatchRequestId", B9.to_string()))
+        .respond_with(ok(json!({
+            "status": 2,
+            "batchRequestId": format!(" {} ", B9.to_string().to_uppercase()),
+            "batchResult": []
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/product/getProductBatchResult"))
+        .and(query_param("BatchRequestId", B1.to_string()))
+        .respond_with(ok(json!({"status": 2, "batchRequestId": "b-1"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server).await;
+    let result = client.products().batch_result(B9).await.unwrap();
+    assert_eq!(result.batch_request_id, Some(B9));
+    match client.products().batch_result(B1).await {
+        Err(Error::Decode { path, message, .. }) => {
+            assert_eq!(path, "data.batchRequestId");
+            assert!(message.contains("\"b-1\" is not a GUID"), "{message}");
+        }
+        other => panic!("expected Decode, got {other:?}"),
+    }
 }

@@ -37,7 +37,7 @@ fn poller() -> BatchPoller {
 }
 
 fn cargo() -> Uuid {
-    CARGO_COMPANY_ID.parse().unwrap()
+    CARGO_COMPANY_ID
 }
 
 /// A token straight from the token endpoint, for raw requests.
@@ -476,9 +476,9 @@ async fn product_batch_is_in_progress_then_done_with_per_item_failures() {
     let client = sandbox.client();
     let good = sample_product("SB-GOOD-1");
     let mut bad_brand = sample_product("SB-BAD-BRAND");
-    bad_brand.brand_id = Uuid::new_v4().to_string();
+    bad_brand.brand_id = Uuid::new_v4();
     let mut bad_category = sample_product("SB-BAD-CAT");
-    bad_category.category_id = "00b8be55-5ec1-46fd-97d9-1f70cfed5a12".into(); // "Giyim", not a leaf
+    bad_category.category_id = uuid::uuid!("00b8be55-5ec1-46fd-97d9-1f70cfed5a12"); // "Giyim", not a leaf
     let created = client
         .products()
         .create(&CreateProductsRequest::new([
@@ -492,7 +492,7 @@ async fn product_batch_is_in_progress_then_done_with_per_item_failures() {
 
     let early = client
         .products()
-        .batch_result(&created.batch_request_id)
+        .batch_result(created.batch_request_id)
         .await
         .unwrap();
     assert_eq!(early.status, ProductBatchStatus::InProgress);
@@ -501,13 +501,15 @@ async fn product_batch_is_in_progress_then_done_with_per_item_failures() {
 
     let done = client
         .products()
-        .wait_batch(&created.batch_request_id, &poller())
+        .wait_batch(created.batch_request_id, &poller())
         .await
         .unwrap();
     assert_eq!(done.status, ProductBatchStatus::Done);
     assert_eq!(done.failed_count, Some(2));
     assert!(!done.all_succeeded());
-    let outcome = done.to_outcome(&created.batch_request_id);
+    assert_eq!(done.batch_request_id, Some(created.batch_request_id));
+    let outcome = done.to_outcome("ignored");
+    assert_eq!(outcome.handle.id, created.batch_request_id.to_string());
     let ok: Vec<_> = outcome.succeeded().map(|i| i.key.clone()).collect();
     assert_eq!(ok, ["SB-GOOD-1"]);
     let failed: Vec<_> = outcome.failed().collect();
@@ -525,8 +527,8 @@ async fn product_batch_is_in_progress_then_done_with_per_item_failures() {
     assert_eq!(pending[0].state, Some(ProductState::AwaitingFirstApproval));
     assert_eq!(pending[0].brand_name.as_deref(), Some("Koton"));
     let detail = client.products().detail("SB-GOOD-1").await.unwrap();
-    assert_eq!(detail.category_id.as_deref(), Some(CATEGORY_IDS[0]));
-    assert_eq!(detail.brand_id.as_deref(), Some(BRAND_IDS[0]));
+    assert_eq!(detail.category_id, Some(CATEGORY_IDS[0]));
+    assert_eq!(detail.brand_id, Some(BRAND_IDS[0]));
 
     // Creating the same barcode again fails per item.
     let again = client
@@ -536,7 +538,7 @@ async fn product_batch_is_in_progress_then_done_with_per_item_failures() {
         .unwrap();
     let again = client
         .products()
-        .wait_batch(&again.batch_request_id, &poller())
+        .wait_batch(again.batch_request_id, &poller())
         .await
         .unwrap();
     assert_eq!(again.failed_count, Some(1));
@@ -577,7 +579,7 @@ async fn price_and_stock_are_queued_then_visible() {
     // Queued: the listing state says processing, reads show the old values.
     let states = client
         .products()
-        .listing_states(&price_batch, &ListingStateQuery::default())
+        .listing_states(price_batch, &ListingStateQuery::default())
         .await
         .unwrap();
     assert_eq!(states.items.len(), 2);
@@ -601,7 +603,7 @@ async fn price_and_stock_are_queued_then_visible() {
     assert_eq!(listed[0].stock_count, Some(7));
     let states = client
         .products()
-        .listing_states(&price_batch, &ListingStateQuery::default())
+        .listing_states(price_batch, &ListingStateQuery::default())
         .await
         .unwrap();
     assert!(states.is_terminal());
@@ -619,7 +621,7 @@ async fn price_and_stock_are_queued_then_visible() {
     assert_eq!(missing.messages(), ["Ürün bulunamadı"]);
     let stock_states = client
         .products()
-        .listing_states(&stock_batch, &ListingStateQuery::default())
+        .listing_states(stock_batch, &ListingStateQuery::default())
         .await
         .unwrap();
     assert!(stock_states.items[0].succeeded());
@@ -940,8 +942,9 @@ async fn far_side_seeds_and_reports_in_unified_terms() {
     // The valid draft is accepted by the sandbox, the invalid one fails per item.
     let valid = far.valid_draft();
     let invalid = far.invalid_draft();
-    assert_eq!(valid.brand_id.as_deref(), Some(BRAND_IDS[0]));
-    assert!(!BRAND_IDS.contains(&invalid.brand_id.as_deref().unwrap()));
+    assert_eq!(valid.brand_id, Some(BRAND_IDS[0].to_string()));
+    let invalid_brand: Uuid = invalid.brand_id.as_deref().unwrap().parse().unwrap();
+    assert!(!BRAND_IDS.contains(&invalid_brand));
     assert_eq!(far.writes_received().await, 0);
 }
 

@@ -2,8 +2,10 @@
 
 use marketplace_core::http::Request;
 
+use crate::model::guid::check_set;
 use crate::model::{Category, CategoryWithAttributes};
-use crate::{Client, Error, Result};
+use crate::{Client, Result};
+use uuid::Uuid;
 
 /// Category lookups (`category/getCategoryTree`, `category/getCategoryWithAttributes`).
 #[derive(Debug, Clone, Copy)]
@@ -26,12 +28,10 @@ impl Categories<'_> {
         super::send(self.client, request, "category tree").await
     }
 
-    /// One category with its attributes and their allowed values. `id` must not be empty.
-    pub async fn with_attributes(&self, id: &str) -> Result<CategoryWithAttributes> {
-        let id = id.trim();
-        if id.is_empty() {
-            return Err(Error::invalid_input("id", "a category id is required"));
-        }
+    /// One category with its attributes and their allowed values. `id` must not be the
+    /// nil GUID.
+    pub async fn with_attributes(&self, id: Uuid) -> Result<CategoryWithAttributes> {
+        check_set("id", &id)?;
         let request = Request::get("/category/getCategoryWithAttributes").query("Id", id);
         super::send(self.client, request, "category with attributes").await
     }

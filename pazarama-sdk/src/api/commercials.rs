@@ -2,9 +2,10 @@
 
 use marketplace_core::http::Request;
 
-use crate::api::products::required_id;
+use crate::model::guid::check_set;
 use crate::model::{CommercialTemplateList, CommercialTemplateRequest, ProductCommercialUpdate};
 use crate::{Client, Result};
+use uuid::Uuid;
 
 /// The seller's commercial templates (`product-commercials`) and attaching them to
 /// products (`product/upsertSellerProductCommercial`). First create a template, then give
@@ -48,10 +49,10 @@ impl ProductCommercials<'_> {
     /// for DELETE).
     pub async fn update(
         &self,
-        id: &str,
+        id: Uuid,
         request: &CommercialTemplateRequest,
     ) -> Result<CommercialTemplateList> {
-        let id = required_id("id", id)?;
+        check_set("id", &id)?;
         request.validate()?;
         let http = Request::put(BY_ID)
             .path_param("id", id)
@@ -63,8 +64,8 @@ impl ProductCommercials<'_> {
     }
 
     /// Delete template `id` (`DELETE product-commercials/id/{id}/product-commercial`).
-    pub async fn delete(&self, id: &str) -> Result<()> {
-        let id = required_id("id", id)?;
+    pub async fn delete(&self, id: Uuid) -> Result<()> {
+        check_set("id", &id)?;
         let http = Request::delete(BY_ID).path_param("id", id).idempotent(true);
         super::send_unit(self.client, http).await
     }

@@ -5,6 +5,7 @@ use marketplace_core::batch::BatchPoller;
 use marketplace_core::http::Request;
 use marketplace_core::paging::{Page, PagingOptions, paginate};
 
+use crate::model::guid::{Guid, check_set};
 use crate::model::{
     CatalogSearchRequest, CatalogSearchResult, CreateProductsRequest, CreateProductsResult,
     ListingState, ListingStatePage, ListingStateQuery, ListingStateResponse, PriceUpdateRequest,
@@ -13,6 +14,7 @@ use crate::model::{
     SaleStatusRequest, SaleStatusResult, StockUpdateRequest, VatRateUpdateRequest,
 };
 use crate::{Client, Error, Result};
+use uuid::Uuid;
 
 /// Product calls: create and batch results, price/stock, listing, detail, catalog quick
 /// add, sale limits, VAT, open/close sale and commercial information.
@@ -55,9 +57,10 @@ impl Products<'_> {
 
     /// The state of a product batch (`GET product/getProductBatchResult`). Results are
     /// kept for 4 hours.
-    pub async fn batch_result(&self, batch_request_id: &str) -> Result<ProductBatchResult> {
-        let id = required_id("batchRequestId", batch_request_id)?;
-        let http = Request::get("/product/getProductBatchResult").query("BatchRequestId", id);
+    pub async fn batch_result(&self, batch_request_id: Uuid) -> Result<ProductBatchResult> {
+        check_set("batchRequestId", &batch_request_id)?;
+        let http = Request::get("/product/getProductBatchResult")
+            .query("BatchRequestId", batch_request_id);
         super::send(self.client, http, "product batch result").await
     }
 
@@ -65,41 +68,47 @@ impl Products<'_> {
     /// the poller's deadline passes: [`Error::BatchTimeout`]).
     pub async fn wait_batch(
         &self,
-        batch_request_id: &str,
+        batch_request_id: Uuid,
         poller: &BatchPoller,
     ) -> Result<ProductBatchResult> {
-        let id = required_id("batchRequestId", batch_request_id)?;
-        poller.poll(id, || self.batch_result(id)).await
+        check_set("batchRequestId", &batch_request_id)?;
+        poller
+            .poll(&batch_request_id.to_string(), || {
+                self.batch_result(batch_request_id)
+            })
+            .await
     }
 
     /// Set prices (`POST product/updatePrice-v2`). Returns the id to pass to
     /// [`Products::listing_states`]. Absolute values, so the call is safe to retry.
-    pub async fn update_prices(&self, request: &PriceUpdateRequest) -> Result<String> {
+    pub async fn update_prices(&self, request: &PriceUpdateRequest) -> Result<Uuid> {
         request.validate()?;
         let http = Request::post("/product/updatePrice-v2")
             .json(request)
             .idempotent(true);
-        super::send(self.client, http, "price update").await
+        let Guid(id) = super::send(self.client, http, "price update").await?;
+        Ok(id)
     }
 
     /// Set stock counts (`POST product/updateStock-v2`). Returns the id to pass to
     /// [`Products::listing_states`]. Absolute values, so the call is safe to retry.
-    pub async fn update_stock(&self, request: &StockUpdateRequest) -> Result<String> {
+    pub async fn update_stock(&self, request: &StockUpdateRequest) -> Result<Uuid> {
         request.validate()?;
         let http = Request::post("/product/updateStock-v2")
             .json(request)
             .idempotent(true);
-        super::send(self.client, http, "stock update").await
+        let Guid(id) = super::send(self.client, http, "stock update").await?;
+        Ok(id)
     }
 
     /// One page of per-barcode results of a price/stock update
     /// (`GET listing-state/batch-id/{id}/lake-projections`).
     pub async fn listing_states(
         &self,
-        batch_id: &str,
+        batch_id: Uuid,
         query: &ListingStateQuery,
     ) -> Result<ListingStatePage> {
-        let id = required_id("batchId", batch_id)?;
+        check_set("batchId", &batch_id)?;
         if query.page == 0 {
             return Err(Error::invalid_input("page", "pages start at 1"));
         }
@@ -107,7 +116,7 @@ impl Products<'_> {
             return Err(Error::invalid_input("pageSize", "must be at least 1"));
         }
         let http = Request::get("/listing-state/batch-id/{id}/lake-projections")
-            .path_param("id", id)
+            .path_param("id", batch_id)
             .query("page", query.page)
             .query("pageSize", query.page_size);
         let response: ListingStateResponse = self.client.transport().execute(http).await?;
@@ -118,26 +127,22 @@ impl Products<'_> {
     /// after a short page, when `hasNextPage` is false, or at `totalPages`.
     pub fn listing_state_stream(
         &self,
-        batch_id: &str,
+        batch_id: Uuid,
         page_size: u32,
     ) -> impl Stream<Item = Result<ListingState>> + '_ {
-        let batch_id = batch_id.to_owned();
         let options = PagingOptions::one_based().concurrency(1);
-        paginate(options, move |page| {
-            let batch_id = batch_id.clone();
-            async move {
-                let query = ListingStateQuery { page, page_size };
-                let result = self.listing_states(&batch_id, &query).await?;
-                let is_last = result.items.len() < usize::try_from(page_size).unwrap_or(usize::MAX)
-                    || result.has_next_page == Some(false)
-                    || result.total_pages.is_some_and(|total| page >= total);
-                let items = Page::new(result.items);
-                Ok(if is_last {
-                    items.total_pages(page)
-                } else {
-                    items
-                })
-            }
+        paginate(options, move |page| async move {
+            let query = ListingStateQuery { page, page_size };
+            let result = self.listing_states(batch_id, &query).await?;
+            let is_last = result.items.len() < usize::try_from(page_size).unwrap_or(usize::MAX)
+                || result.has_next_page == Some(false)
+                || result.total_pages.is_some_and(|total| page >= total);
+            let items = Page::new(result.items);
+            Ok(if is_last {
+                items.total_pages(page)
+            } else {
+                items
+            })
         })
     }
 

@@ -1,13 +1,15 @@
 //! Brands, categories and other reference data.
 
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 /// A brand (`brand/getBrands`). Its `id` goes into a product's `brandId`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Brand {
     /// Brand id (a GUID).
-    pub id: String,
+    #[serde(with = "super::guid")]
+    pub id: Uuid,
     /// Brand name.
     pub name: String,
     /// Logo URL (often empty).

@@ -3,8 +3,10 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use super::category::null_as_empty;
+use super::guid::check_set;
 use super::product::{check_price, check_text};
 use crate::{Error, Result};
 
@@ -24,6 +26,11 @@ pub struct CatalogSearchRequest {
     /// Page number, from 1.
     pub page: u32,
     /// Seller id (sent when set).
+    ///
+    /// Kept as a `String`, not a GUID: the document's only sample of this field (§3.21)
+    /// is the placeholder `"xy9bf337-83yx-4617-xy46-08d97204yx6d"`, which is not a GUID,
+    /// and the seller is known from the token anyway, so whatever text is given is sent
+    /// as it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seller_id: Option<String>,
 }
@@ -107,7 +114,8 @@ pub struct PageResponse {
 #[serde(rename_all = "camelCase")]
 pub struct CatalogProduct {
     /// Catalog product id (a GUID), for quick add.
-    pub product_id: String,
+    #[serde(with = "super::guid")]
+    pub product_id: Uuid,
     /// Name.
     #[serde(default)]
     pub name: Option<String>,
@@ -146,8 +154,10 @@ pub struct QuickAddRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuickAddProduct {
-    /// Catalog product id (from the catalog search).
-    pub product_id: String,
+    /// Catalog product id (a GUID, from the catalog search; the document's sample has a
+    /// trailing space, which is ignored).
+    #[serde(with = "super::guid")]
+    pub product_id: Uuid,
     /// Barcode.
     pub code: String,
     /// Stock code.
@@ -162,16 +172,20 @@ pub struct QuickAddProduct {
     pub sale_price: Decimal,
     /// Installment count.
     pub installment_count: u32,
-    /// Brand id (sent when set).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub brand_id: Option<String>,
+    /// Brand id (a GUID, sent when set).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::guid::option"
+    )]
+    pub brand_id: Option<Uuid>,
 }
 
 impl QuickAddRequest {
     /// Product id, barcode and stock code set; prices decimal(18,2), not negative.
     pub fn validate(&self) -> Result<()> {
         let p = &self.product;
-        check_text("product.productId", &p.product_id, None)?;
+        check_set("product.productId", &p.product_id)?;
         check_text("product.code", &p.code, Some(100))?;
         check_text("product.stockCode", &p.stock_code, Some(100))?;
         check_price("product.listPrice", p.list_price)?;
@@ -190,10 +204,14 @@ pub struct QuickAddResult {
     /// Stock code.
     #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
     pub stock_code: Option<String>,
-    /// Catalog product id.
-    #[serde(default)]
-    pub product_id: Option<String>,
+    /// Catalog product id (a GUID).
+    #[serde(default, with = "super::guid::option")]
+    pub product_id: Option<Uuid>,
     /// Seller id.
+    ///
+    /// Kept as a `String`, not a GUID: the document's sample answer (§3.21) carries the
+    /// placeholder `"xy9bf337-83yx-4617-xy46-08d97204yx6d"`, which is not a GUID, and a
+    /// strict type would make that answer fail to decode.
     #[serde(default)]
     pub seller_id: Option<String>,
     /// List price.

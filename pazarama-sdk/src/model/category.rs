@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
+use uuid::Uuid;
 
 /// A node of the category tree (`category/getCategoryTree`). Products can be created only
 /// under categories with `leaf == true`.
@@ -9,10 +10,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct Category {
     /// Category id (a GUID); goes into a product's `categoryId`.
-    pub id: String,
-    /// Parent category id.
-    #[serde(default)]
-    pub parent_id: Option<String>,
+    #[serde(with = "super::guid")]
+    pub id: Uuid,
+    /// Parent category id (a GUID; `None` at the root).
+    #[serde(default, with = "super::guid::option")]
+    pub parent_id: Option<Uuid>,
     /// Category code (usually `null`).
     #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
     pub code: Option<String>,
@@ -41,7 +43,8 @@ pub struct Category {
 #[serde(rename_all = "camelCase")]
 pub struct CategoryWithAttributes {
     /// Category id (a GUID).
-    pub id: String,
+    #[serde(with = "super::guid")]
+    pub id: Uuid,
     /// Category name.
     pub name: String,
     /// Name shown on the storefront.
@@ -60,7 +63,8 @@ pub struct CategoryWithAttributes {
 #[serde(rename_all = "camelCase")]
 pub struct CategoryAttribute {
     /// Attribute id (a GUID).
-    pub id: String,
+    #[serde(with = "super::guid")]
+    pub id: Uuid,
     /// Attribute name.
     pub name: String,
     /// Name shown on the storefront.
@@ -86,7 +90,8 @@ pub struct CategoryAttribute {
 #[serde(rename_all = "camelCase")]
 pub struct AttributeValue {
     /// Value id (a GUID).
-    pub id: String,
+    #[serde(with = "super::guid")]
+    pub id: Uuid,
     /// The value.
     #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
     pub value: Option<String>,
@@ -123,11 +128,11 @@ pub struct SellerDelivery {
 #[serde(rename_all = "camelCase")]
 pub struct DeliveryOption {
     /// Delivery type id (a GUID).
-    #[serde(default)]
-    pub delivery_id: Option<String>,
+    #[serde(default, with = "super::guid::option")]
+    pub delivery_id: Option<Uuid>,
     /// Cargo company id (a GUID).
-    #[serde(default)]
-    pub cargo_company_id: Option<String>,
+    #[serde(default, with = "super::guid::option")]
+    pub cargo_company_id: Option<Uuid>,
     /// Delivery fee.
     #[serde(default, with = "marketplace_core::codec::decimal::option")]
     pub price: Option<Decimal>,
@@ -183,8 +188,8 @@ pub struct DeliveryOption {
     #[serde(default)]
     pub store_name: Option<String>,
     /// City id (a GUID, see cities); absent means every city.
-    #[serde(default)]
-    pub city: Option<String>,
+    #[serde(default, with = "super::guid::option")]
+    pub city: Option<Uuid>,
     /// Store address (store delivery).
     #[serde(default)]
     pub address_detail: Option<String>,
@@ -195,7 +200,8 @@ pub struct DeliveryOption {
 #[serde(rename_all = "camelCase")]
 pub struct CargoCompany {
     /// Cargo company id (a GUID).
-    pub cargo_company_id: String,
+    #[serde(with = "super::guid")]
+    pub cargo_company_id: Uuid,
     /// Card type code (1 and 2 appear in the document).
     #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
     pub cargo_card_type: Option<i64>,
@@ -230,7 +236,8 @@ pub struct SellerDeliveryPreferences {
 #[serde(rename_all = "camelCase")]
 pub struct City {
     /// City id (a GUID).
-    pub id: String,
+    #[serde(with = "super::guid")]
+    pub id: Uuid,
     /// Plate code (`"34"`; numbers accepted too).
     #[serde(default, with = "marketplace_core::codec::lenient::string::option")]
     pub code: Option<String>,

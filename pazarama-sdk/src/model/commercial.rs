@@ -3,8 +3,10 @@
 //! (`product/upsertSellerProductCommercial`).
 
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use super::category::null_as_empty;
+use super::guid::check_set;
 use super::product::check_text;
 use crate::{Error, Result};
 
@@ -30,7 +32,8 @@ marketplace_core::code_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct CommercialTemplate {
     /// Template id (a GUID); goes into a product's `productCommercialId` / `commercialIds`.
-    pub commercial_id: String,
+    #[serde(with = "super::guid")]
+    pub commercial_id: Uuid,
     /// Whether the product is imported.
     #[serde(default, with = "marketplace_core::codec::lenient::bool")]
     pub is_imported: bool,
@@ -125,17 +128,17 @@ pub struct ProductCommercialUpdate {
     /// Safety information (reset when `None`).
     #[serde(default)]
     pub security_description: Option<String>,
-    /// Template ids (reset when empty).
-    #[serde(default)]
-    pub commercial_ids: Vec<String>,
+    /// Template ids (GUIDs; reset when empty).
+    #[serde(default, with = "super::guid::vec")]
+    pub commercial_ids: Vec<Uuid>,
 }
 
 impl ProductCommercialUpdate {
-    /// A barcode, and no blank template id.
+    /// A barcode, and no nil template id.
     pub fn validate(&self) -> Result<()> {
         check_text("code", &self.code, None)?;
         for (i, id) in self.commercial_ids.iter().enumerate() {
-            check_text(&format!("commercialIds[{i}]"), id, None)?;
+            check_set(&format!("commercialIds[{i}]"), id)?;
         }
         Ok(())
     }

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use super::Envelope;
 use super::category::null_as_empty;
@@ -149,18 +150,18 @@ impl ListingOperationStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListingState {
-    /// Record id.
-    #[serde(default)]
-    pub id: Option<String>,
-    /// Seller id.
-    #[serde(default)]
-    pub seller_id: Option<String>,
-    /// Batch id.
-    #[serde(default)]
-    pub batch_id: Option<String>,
-    /// Reference id.
-    #[serde(default)]
-    pub ref_id: Option<String>,
+    /// Record id (a GUID).
+    #[serde(default, with = "super::guid::option")]
+    pub id: Option<Uuid>,
+    /// Seller id (a GUID).
+    #[serde(default, with = "super::guid::option")]
+    pub seller_id: Option<Uuid>,
+    /// Batch id (a GUID): what `updatePrice-v2` / `updateStock-v2` returned.
+    #[serde(default, with = "super::guid::option")]
+    pub batch_id: Option<Uuid>,
+    /// Reference id (a GUID).
+    #[serde(default, with = "super::guid::option")]
+    pub ref_id: Option<Uuid>,
     /// Barcode.
     #[serde(with = "marketplace_core::codec::lenient::string")]
     pub code: String,

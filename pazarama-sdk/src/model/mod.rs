@@ -6,6 +6,7 @@ mod category;
 mod commercial;
 mod envelope;
 mod finance;
+pub mod guid;
 mod listing;
 mod orders;
 mod product;

@@ -7,8 +7,10 @@ use marketplace_core::model::{
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use super::category::null_as_empty;
+use super::guid::check_set;
 use crate::{Error, Result};
 
 /// Body of `product/create`: one or more products.
@@ -31,7 +33,8 @@ pub struct NewProduct {
     /// Description, HTML allowed (required).
     pub description: String,
     /// Brand id (a GUID from `brand/getBrands`, required).
-    pub brand_id: String,
+    #[serde(with = "super::guid")]
+    pub brand_id: Uuid,
     /// Cargo size in desi (required).
     pub desi: u32,
     /// Barcode (required, at most 500 characters).
@@ -60,7 +63,8 @@ pub struct NewProduct {
     #[serde(default)]
     pub images: Vec<ProductImage>,
     /// Category id (a GUID of a `leaf` category, required).
-    pub category_id: String,
+    #[serde(with = "super::guid")]
+    pub category_id: Uuid,
     /// Attribute values (ids from `category/getCategoryWithAttributes`).
     #[serde(default)]
     pub attributes: Vec<ProductAttribute>,
@@ -99,17 +103,19 @@ impl ProductImage {
 #[serde(rename_all = "camelCase")]
 pub struct ProductAttribute {
     /// Attribute id (a GUID).
-    pub attribute_id: String,
+    #[serde(with = "super::guid")]
+    pub attribute_id: Uuid,
     /// Attribute value id (a GUID).
-    pub attribute_value_id: String,
+    #[serde(with = "super::guid")]
+    pub attribute_value_id: Uuid,
 }
 
 impl ProductAttribute {
     /// The value `attribute_value_id` of attribute `attribute_id`.
-    pub fn new(attribute_id: impl Into<String>, attribute_value_id: impl Into<String>) -> Self {
+    pub fn new(attribute_id: Uuid, attribute_value_id: Uuid) -> Self {
         ProductAttribute {
-            attribute_id: attribute_id.into(),
-            attribute_value_id: attribute_value_id.into(),
+            attribute_id,
+            attribute_value_id,
         }
     }
 }
@@ -124,10 +130,16 @@ impl ProductAttribute {
 #[serde(rename_all = "camelCase")]
 pub struct ProductDeliveryType {
     /// Delivery type id (a GUID).
-    pub delivery_id: String,
-    /// City ids the delivery type is limited to (empty: every city; omitted when empty).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub city_list: Vec<String>,
+    #[serde(with = "super::guid")]
+    pub delivery_id: Uuid,
+    /// City ids (GUIDs) the delivery type is limited to (empty: every city; omitted when
+    /// empty).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "super::guid::vec"
+    )]
+    pub city_list: Vec<Uuid>,
     /// Further fields, sent as they are.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -146,8 +158,9 @@ pub struct ProductCommercialAdditionalInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProductCommercialRef {
-    /// Template id (`commercialId` of `product-commercials`).
-    pub product_commercial_id: String,
+    /// Template id (a GUID: `commercialId` of `product-commercials`).
+    #[serde(with = "super::guid")]
+    pub product_commercial_id: Uuid,
 }
 
 /// Check that `value` is set (not blank) and at most `max` characters.
@@ -218,10 +231,10 @@ impl NewProduct {
         check_text(&f("name"), &self.name, Some(100))?;
         check_text(&f("displayName"), &self.display_name, Some(250))?;
         check_text(&f("description"), &self.description, None)?;
-        check_text(&f("brandId"), &self.brand_id, None)?;
+        check_set(&f("brandId"), &self.brand_id)?;
         check_text(&f("code"), &self.code, Some(500))?;
         check_text(&f("stockCode"), &self.stock_code, Some(100))?;
-        check_text(&f("categoryId"), &self.category_id, None)?;
+        check_set(&f("categoryId"), &self.category_id)?;
         check_price(&f("listPrice"), self.list_price)?;
         check_price(&f("salePrice"), self.sale_price)?;
         if self.images.is_empty() {
@@ -235,29 +248,25 @@ impl NewProduct {
             )?;
         }
         for (i, attribute) in self.attributes.iter().enumerate() {
-            check_text(
+            check_set(
                 &f(&format!("attributes[{i}].attributeId")),
                 &attribute.attribute_id,
-                None,
             )?;
-            check_text(
+            check_set(
                 &f(&format!("attributes[{i}].attributeValueId")),
                 &attribute.attribute_value_id,
-                None,
             )?;
         }
         for (i, delivery) in self.delivery_types.iter().enumerate() {
-            check_text(
+            check_set(
                 &f(&format!("deliveryTypes[{i}].deliveryId")),
                 &delivery.delivery_id,
-                None,
             )?;
         }
         for (i, commercial) in self.product_commercials.iter().enumerate() {
-            check_text(
+            check_set(
                 &f(&format!("productCommercials[{i}].productCommercialId")),
                 &commercial.product_commercial_id,
-                None,
             )?;
         }
         Ok(())
@@ -269,7 +278,8 @@ impl NewProduct {
 #[serde(rename_all = "camelCase")]
 pub struct CreateProductsResult {
     /// The batch request id (a GUID), kept by Pazarama for 4 hours.
-    pub batch_request_id: String,
+    #[serde(with = "super::guid")]
+    pub batch_request_id: Uuid,
     /// When the batch was created.
     #[serde(default, with = "marketplace_core::codec::datetime::option")]
     pub creation_date: Option<DateTime<Utc>>,
@@ -310,9 +320,9 @@ marketplace_core::code_enum! {
 pub struct ProductBatchResult {
     /// Where the batch is.
     pub status: ProductBatchStatus,
-    /// The batch request id.
-    #[serde(default)]
-    pub batch_request_id: Option<String>,
+    /// The batch request id (a GUID).
+    #[serde(default, with = "super::guid::option")]
+    pub batch_request_id: Option<Uuid>,
     /// Per-product results (shape not shown in the document, see [`ProductBatchItem`]).
     #[serde(default, deserialize_with = "null_as_empty")]
     pub batch_result: Vec<ProductBatchItem>,
@@ -405,7 +415,8 @@ impl ProductBatchResult {
         BatchOutcome {
             handle: BatchHandle::new(
                 MarketplaceId::Pazarama,
-                self.batch_request_id.as_deref().unwrap_or(id),
+                self.batch_request_id
+                    .map_or_else(|| id.to_owned(), |b| b.to_string()),
                 BatchKind::ProductCreate,
             ),
             state,
@@ -564,9 +575,9 @@ pub struct ProductDetail {
     /// Description (HTML).
     #[serde(default)]
     pub description: Option<String>,
-    /// Brand id.
-    #[serde(default)]
-    pub brand_id: Option<String>,
+    /// Brand id (a GUID).
+    #[serde(default, with = "super::guid::option")]
+    pub brand_id: Option<Uuid>,
     /// Brand name.
     #[serde(default)]
     pub brand_name: Option<String>,
@@ -594,9 +605,9 @@ pub struct ProductDetail {
     /// Installment count.
     #[serde(default, with = "marketplace_core::codec::lenient::int::option")]
     pub installment_count: Option<i64>,
-    /// Category id.
-    #[serde(default)]
-    pub category_id: Option<String>,
+    /// Category id (a GUID).
+    #[serde(default, with = "super::guid::option")]
+    pub category_id: Option<Uuid>,
     /// Approval state.
     #[serde(default)]
     pub state: Option<ProductState>,

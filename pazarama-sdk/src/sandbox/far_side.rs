@@ -40,7 +40,7 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::Sandbox;
-use super::seed::{BRAND_IDS, CATEGORY_IDS};
+use super::seed::{BRAND_IDS, CATEGORY_IDS, COLOR_ATTRIBUTE_ID, COLOR_VALUE_IDS};
 use crate::model::{Order, OrderItemStatus, RefundStatus};
 
 /// The barcode / SKU of the conformance suite's valid draft.
@@ -121,7 +121,7 @@ fn uuid(what: &str, id: &str) -> Result<Uuid> {
     Uuid::parse_str(id.trim()).map_err(|_| not_found(what, id))
 }
 
-fn draft(sku: &str, brand_id: &str) -> ProductDraft {
+fn draft(sku: &str, brand_id: Uuid) -> ProductDraft {
     let mut draft = ProductDraft::new(
         sku,
         format!("Uygunluk Testi Tişört {sku}"),
@@ -129,15 +129,15 @@ fn draft(sku: &str, brand_id: &str) -> ProductDraft {
     );
     draft.barcode = Some(sku.to_owned());
     draft.description = "<p>%100 pamuk, bisiklet yaka.</p>".to_owned();
-    draft.brand_id = Some(brand_id.to_owned());
-    draft.category_id = Some(CATEGORY_IDS[0].to_owned());
+    draft.brand_id = Some(brand_id.to_string());
+    draft.category_id = Some(CATEGORY_IDS[0].to_string());
     draft.list_price = Some(Money::new(Decimal::new(24_999, 2), "TRY"));
     draft.vat_rate = Some(Decimal::from(10));
     draft.stock = 10;
     draft.images = vec![format!("https://cdn.pazarama.com/sandbox/{sku}.jpg")];
     draft.attributes = vec![ProductAttribute::predefined(
-        "08b2020b-e519-405f-85e2-1fd712104097",
-        "5097b54e-0be9-49de-bef2-abe721c1c90b",
+        COLOR_ATTRIBUTE_ID.to_string(),
+        COLOR_VALUE_IDS[0].to_string(),
     )];
     draft.dimensional_weight = Some(Decimal::ONE);
     draft
@@ -189,7 +189,10 @@ impl FarSide for Sandbox {
 
     fn invalid_draft(&self) -> ProductDraft {
         // A well-formed brand id the sandbox does not know: fails per item.
-        draft("PZ-CONF-BAD-BRAND", "00000000-0000-4000-8000-00000000b4a0")
+        draft(
+            "PZ-CONF-BAD-BRAND",
+            uuid::uuid!("00000000-0000-4000-8000-00000000b4a0"),
+        )
     }
 
     async fn stock_items_received(&self, sku: &str) -> Vec<StockPrice> {

@@ -59,7 +59,9 @@ use crate::model::{
 };
 use crate::{Client, Error, Result};
 
-pub use seed::{BRAND_IDS, CARGO_COMPANY_ID, CATEGORY_IDS, sample_product};
+pub use seed::{
+    BRAND_IDS, CARGO_COMPANY_ID, CATEGORY_IDS, COLOR_ATTRIBUTE_ID, COLOR_VALUE_IDS, sample_product,
+};
 use state::{Shared, State};
 
 /// The client id the sandbox accepts (Basic auth on the token endpoint).

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
-use uuid::Uuid;
+use uuid::{Uuid, uuid};
 
 use super::state::{State, tl};
 use crate::model::{
@@ -14,23 +14,23 @@ use crate::model::{
 
 /// Brand ids the sandbox knows (`brand/getBrands`): Koton, Mavi, LC Waikiki, Arçelik,
 /// Tat-bi Makarna.
-pub const BRAND_IDS: [&str; 5] = [
-    "1cea1866-b916-4f4f-bdbe-08db68d6a026",
-    "2f7b1c8e-4a1d-4c6f-9a3e-08db68d6a027",
-    "3a9e4d21-7b2c-4e8f-8d1a-08db68d6a028",
-    "4b1d6e32-8c3d-4f90-9e2b-08db68d6a029",
-    "5c2e7f43-9d4e-4a01-af3c-08db68d6a02a",
+pub const BRAND_IDS: [Uuid; 5] = [
+    uuid!("1cea1866-b916-4f4f-bdbe-08db68d6a026"),
+    uuid!("2f7b1c8e-4a1d-4c6f-9a3e-08db68d6a027"),
+    uuid!("3a9e4d21-7b2c-4e8f-8d1a-08db68d6a028"),
+    uuid!("4b1d6e32-8c3d-4f90-9e2b-08db68d6a029"),
+    uuid!("5c2e7f43-9d4e-4a01-af3c-08db68d6a02a"),
 ];
 
 const BRAND_NAMES: [&str; 5] = ["Koton", "Mavi", "LC Waikiki", "Arçelik", "Tat-bi Makarna"];
 
 /// Leaf category ids the sandbox knows (`category/getCategoryTree`): Kadın Tişört, Erkek
 /// Kot Pantolon, Çamaşır Makinesi, Makarna. Their parents (not leaves) refuse products.
-pub const CATEGORY_IDS: [&str; 4] = [
-    "8ddbf6c0-d95b-42ed-ab42-a75e5ba03a12",
-    "9eecf7d1-e06c-43fe-bc53-b86f6cb04b23",
-    "af0d08e2-f17d-4401-8d64-c97a7dc15c34",
-    "b01e19f3-0281-4512-9e75-d08b8ed26d45",
+pub const CATEGORY_IDS: [Uuid; 4] = [
+    uuid!("8ddbf6c0-d95b-42ed-ab42-a75e5ba03a12"),
+    uuid!("9eecf7d1-e06c-43fe-bc53-b86f6cb04b23"),
+    uuid!("af0d08e2-f17d-4401-8d64-c97a7dc15c34"),
+    uuid!("b01e19f3-0281-4512-9e75-d08b8ed26d45"),
 ];
 
 const CATEGORY_NAMES: [&str; 4] = [
@@ -40,14 +40,24 @@ const CATEGORY_NAMES: [&str; 4] = [
     "Makarna",
 ];
 
-const PARENT_CATEGORIES: [(&str, &str); 3] = [
-    ("00b8be55-5ec1-46fd-97d9-1f70cfed5a12", "Giyim"),
-    ("11c9cf66-6fd2-47fe-a8ea-2a81d0fe6b23", "Elektronik"),
-    ("22dad077-70e3-4a0f-b9fb-3b92e10f7c34", "Süpermarket"),
+const PARENT_CATEGORIES: [(Uuid, &str); 3] = [
+    (uuid!("00b8be55-5ec1-46fd-97d9-1f70cfed5a12"), "Giyim"),
+    (uuid!("11c9cf66-6fd2-47fe-a8ea-2a81d0fe6b23"), "Elektronik"),
+    (uuid!("22dad077-70e3-4a0f-b9fb-3b92e10f7c34"), "Süpermarket"),
+];
+
+/// Id of the "Renk" (colour) attribute of every leaf category
+/// (`category/getCategoryWithAttributes`).
+pub const COLOR_ATTRIBUTE_ID: Uuid = uuid!("08b2020b-e519-405f-85e2-1fd712104097");
+
+/// Value ids of the colour attribute: Beyaz, Siyah.
+pub const COLOR_VALUE_IDS: [Uuid; 2] = [
+    uuid!("5097b54e-0be9-49de-bef2-abe721c1c90b"),
+    uuid!("6108c65f-1cfa-4ae0-8cf3-bcf832d2d01c"),
 ];
 
 /// Carrier id used by seeded shipments (Yurtiçi Kargo).
-pub const CARGO_COMPANY_ID: &str = "7b5567ff-abe7-487e-5c79-08d8e480366a";
+pub const CARGO_COMPANY_ID: Uuid = uuid!("7b5567ff-abe7-487e-5c79-08d8e480366a");
 
 const CITIES: [(&str, &str); 8] = [
     ("34", "İstanbul"),
@@ -134,7 +144,7 @@ pub fn sample_product(code: &str) -> NewProduct {
         name: format!("Sandbox Ürün {code}"),
         display_name: format!("Sandbox Ürün {code} — %100 Pamuk"),
         description: "<p>%100 pamuklu, rahat kesim.</p>".to_owned(),
-        brand_id: BRAND_IDS[0].to_owned(),
+        brand_id: BRAND_IDS[0],
         desi: 1,
         code: code.to_owned(),
         group_code: format!("GRP-{code}"),
@@ -148,10 +158,10 @@ pub fn sample_product(code: &str) -> NewProduct {
         images: vec![ProductImage::new(format!(
             "https://cdn.pazarama.com/sandbox/{code}.jpg"
         ))],
-        category_id: CATEGORY_IDS[0].to_owned(),
+        category_id: CATEGORY_IDS[0],
         attributes: vec![ProductAttribute::new(
-            "08b2020b-e519-405f-85e2-1fd712104097",
-            "5097b54e-0be9-49de-bef2-abe721c1c90b",
+            COLOR_ATTRIBUTE_ID,
+            COLOR_VALUE_IDS[0],
         )],
         delivery_types: Vec::new(),
         product_commercial_additional_info: None,
@@ -166,7 +176,7 @@ pub(crate) fn seed(state: &mut State, full: bool, now: DateTime<Utc>) {
         .iter()
         .zip(BRAND_NAMES)
         .map(|(id, name)| Brand {
-            id: (*id).to_owned(),
+            id: *id,
             name: name.to_owned(),
             logo_url: Some(String::new()),
             website: Some(String::new()),
@@ -179,7 +189,7 @@ pub(crate) fn seed(state: &mut State, full: bool, now: DateTime<Utc>) {
         .iter()
         .enumerate()
         .map(|(i, (code, name))| City {
-            id: Uuid::from_u128(0xc17e_0000_0000_4000_8000_0000_0000_0000 + i as u128).to_string(),
+            id: Uuid::from_u128(0xc17e_0000_0000_4000_8000_0000_0000_0000 + i as u128),
             code: Some((*code).to_owned()),
             name: (*name).to_owned(),
         })
@@ -192,8 +202,8 @@ pub(crate) fn seed(state: &mut State, full: bool, now: DateTime<Utc>) {
         p.name = name.to_owned();
         p.display_name = name.to_owned();
         p.description = format!("<p>{name}</p>");
-        p.brand_id = BRAND_IDS[brand].to_owned();
-        p.category_id = CATEGORY_IDS[category].to_owned();
+        p.brand_id = BRAND_IDS[brand];
+        p.category_id = CATEGORY_IDS[category];
         p.list_price = tl(list);
         p.sale_price = tl(list);
         p.stock_count = stock;
@@ -249,7 +259,7 @@ fn categories() -> Vec<Category> {
     let mut out: Vec<Category> = PARENT_CATEGORIES
         .iter()
         .map(|(id, name)| Category {
-            id: (*id).to_owned(),
+            id: *id,
             parent_id: None,
             code: None,
             parent_categories: vec![(*name).to_owned()],
@@ -264,8 +274,8 @@ fn categories() -> Vec<Category> {
     for ((id, name), parent) in CATEGORY_IDS.iter().zip(CATEGORY_NAMES).zip(parents) {
         let (parent_id, parent_name) = PARENT_CATEGORIES[parent];
         out.push(Category {
-            id: (*id).to_owned(),
-            parent_id: Some(parent_id.to_owned()),
+            id: *id,
+            parent_id: Some(parent_id),
             code: None,
             parent_categories: vec![parent_name.to_owned(), name.to_owned()],
             name: name.to_owned(),

@@ -88,7 +88,7 @@ impl ProductRec {
             name: Some(p.name.clone()),
             display_name: Some(p.display_name.clone()),
             description: Some(p.description.clone()),
-            brand_id: Some(p.brand_id.clone()),
+            brand_id: Some(p.brand_id),
             brand_name: Some(self.brand_name.clone()),
             code: p.code.clone(),
             stock_count: Some(i64::from(p.stock_count)),
@@ -98,7 +98,7 @@ impl ProductRec {
             list_price: Some(p.list_price),
             sale_price: Some(p.sale_price),
             installment_count: Some(1),
-            category_id: Some(p.category_id.clone()),
+            category_id: Some(p.category_id),
             state: Some(self.state),
             state_description: Some(state_text(self.state).to_owned()),
             attributes: p.attributes.clone(),
@@ -183,8 +183,8 @@ pub(crate) struct State {
     pub(crate) categories: Vec<Category>,
     pub(crate) cities: Vec<City>,
     pub(crate) products: Vec<ProductRec>,
-    pub(crate) product_batches: HashMap<String, ProductBatch>,
-    pub(crate) listing_batches: HashMap<String, ListingBatch>,
+    pub(crate) product_batches: HashMap<Uuid, ProductBatch>,
+    pub(crate) listing_batches: HashMap<Uuid, ListingBatch>,
     /// Every price/stock item received, in order.
     pub(crate) listing_log: Vec<ListingItem>,
     pub(crate) orders: Vec<Order>,
@@ -238,11 +238,11 @@ impl State {
 
     /// Apply every batch whose delay has passed.
     pub(crate) fn settle(&mut self, now: Instant, delay: Duration) {
-        let due: Vec<String> = self
+        let due: Vec<Uuid> = self
             .product_batches
             .iter()
             .filter(|(_, b)| !b.done && now.duration_since(b.received) >= delay)
-            .map(|(id, _)| id.clone())
+            .map(|(id, _)| *id)
             .collect();
         for id in due {
             let Some(batch) = self.product_batches.get_mut(&id) else {
@@ -259,11 +259,11 @@ impl State {
                 self.add_product(product, ProductState::AwaitingFirstApproval);
             }
         }
-        let due: Vec<String> = self
+        let due: Vec<Uuid> = self
             .listing_batches
             .iter()
             .filter(|(_, b)| b.outcomes.is_none() && now.duration_since(b.received) >= delay)
-            .map(|(id, _)| id.clone())
+            .map(|(id, _)| *id)
             .collect();
         for id in due {
             let Some(items) = self.listing_batches.get(&id).map(|b| b.items.clone()) else {
@@ -310,13 +310,13 @@ impl State {
         let brand_name = self
             .brands
             .iter()
-            .find(|b| b.id.eq_ignore_ascii_case(&product.brand_id))
+            .find(|b| b.id == product.brand_id)
             .map(|b| b.name.clone())
             .unwrap_or_default();
         let category_name = self
             .categories
             .iter()
-            .find(|c| c.id.eq_ignore_ascii_case(&product.category_id))
+            .find(|c| c.id == product.category_id)
             .map(|c| c.name.clone())
             .unwrap_or_default();
         let rec = ProductRec {
@@ -333,18 +333,10 @@ impl State {
 
     /// Why Pazarama would refuse this product, if it would.
     pub(crate) fn product_failure(&self, product: &NewProduct, earlier: &[&str]) -> Option<String> {
-        if !self
-            .brands
-            .iter()
-            .any(|b| b.id.eq_ignore_ascii_case(product.brand_id.trim()))
-        {
+        if !self.brands.iter().any(|b| b.id == product.brand_id) {
             return Some(format!("Marka bulunamadı: {}", product.brand_id));
         }
-        match self
-            .categories
-            .iter()
-            .find(|c| c.id.eq_ignore_ascii_case(product.category_id.trim()))
-        {
+        match self.categories.iter().find(|c| c.id == product.category_id) {
             None => return Some(format!("Kategori bulunamadı: {}", product.category_id)),
             Some(c) if !c.leaf => {
                 return Some(format!(

@@ -182,7 +182,7 @@ fn apply(item: &mut OrderItem, s: &Shipment<'_>) {
     item.order_item_status = s.status;
     if s.status == OrderItemStatus::Shipped {
         let company = match s.cargo_company_id {
-            Some(id) if id.to_string() == CARGO_COMPANY_ID => "Yurtiçi Kargo".to_owned(),
+            Some(id) if id == CARGO_COMPANY_ID => "Yurtiçi Kargo".to_owned(),
             _ => "Kargo".to_owned(),
         };
         item.cargo = Some(Cargo {

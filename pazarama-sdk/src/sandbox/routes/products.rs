@@ -37,10 +37,10 @@ pub(crate) async fn create(axum::extract::State(shared): Sb, body: Bytes) -> Res
         earlier.push(product.code.trim().to_owned());
         items.push((product, reason));
     }
-    let id = Uuid::new_v4().to_string();
+    let id = Uuid::new_v4();
     let created_at = Utc::now();
     state.product_batches.insert(
-        id.clone(),
+        id,
         ProductBatch {
             received: Instant::now(),
             created_at,
@@ -62,11 +62,14 @@ pub(crate) async fn batch_result(
     axum::extract::State(shared): Sb,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let Some(id) = param(&query, "BatchRequestId").map(str::trim) else {
+    let Some(text) = param(&query, "BatchRequestId").map(str::trim) else {
         return bad_request("BatchRequestId zorunludur.");
     };
+    let Ok(id) = Uuid::parse_str(text) else {
+        return bad_request(format!("{text} için işlem bulunamadı."));
+    };
     let state = shared.settled();
-    let Some(batch) = state.product_batches.get(id) else {
+    let Some(batch) = state.product_batches.get(&id) else {
         return bad_request(format!("{id} için işlem bulunamadı."));
     };
     let total = u32::try_from(batch.items.len()).unwrap_or(u32::MAX);
@@ -74,7 +77,7 @@ pub(crate) async fn batch_result(
     let result = if batch.done {
         ProductBatchResult {
             status: ProductBatchStatus::Done,
-            batch_request_id: Some(id.to_owned()),
+            batch_request_id: Some(id),
             batch_result: batch.results(),
             failed_products: Vec::new(),
             total_count: Some(total),
@@ -84,7 +87,7 @@ pub(crate) async fn batch_result(
     } else {
         ProductBatchResult {
             status: ProductBatchStatus::InProgress,
-            batch_request_id: Some(id.to_owned()),
+            batch_request_id: Some(id),
             batch_result: Vec::new(),
             failed_products: Vec::new(),
             total_count: Some(total),
@@ -96,12 +99,12 @@ pub(crate) async fn batch_result(
 }
 
 fn queue(shared: &crate::sandbox::state::Shared, items: Vec<ListingItem>) -> Response {
-    let id = Uuid::new_v4().to_string();
+    let id = Uuid::new_v4();
     let mut state = shared.settled();
     state.listing_log.extend(items.iter().cloned());
     let ref_ids = items.iter().map(|_| Uuid::new_v4()).collect();
     state.listing_batches.insert(
-        id.clone(),
+        id,
         ListingBatch {
             received: Instant::now(),
             ref_ids,
@@ -170,8 +173,11 @@ pub(crate) async fn listing_states(
         Ok(s) => s.max(1),
         Err(r) => return r,
     };
+    let Ok(batch_id) = Uuid::parse_str(id.trim()) else {
+        return bad_request(format!("{id} için işlem bulunamadı."));
+    };
     let state = shared.settled();
-    let Some(batch) = state.listing_batches.get(id.trim()) else {
+    let Some(batch) = state.listing_batches.get(&batch_id) else {
         return bad_request(format!("{id} için işlem bulunamadı."));
     };
     let states: Vec<ListingState> = batch
@@ -217,10 +223,10 @@ pub(crate) async fn listing_states(
                 ),
             };
             ListingState {
-                id: batch.ref_ids.get(i).map(|r| r.to_string()),
-                seller_id: Some(state.seller_id.to_string()),
-                batch_id: Some(id.clone()),
-                ref_id: batch.ref_ids.get(i).map(|r| r.to_string()),
+                id: batch.ref_ids.get(i).copied(),
+                seller_id: Some(state.seller_id),
+                batch_id: Some(batch_id),
+                ref_id: batch.ref_ids.get(i).copied(),
                 code: item.code().to_owned(),
                 price,
                 stock,

@@ -6,12 +6,14 @@ use axum::body::Bytes;
 use axum::extract::Query;
 use axum::response::Response;
 use rust_decimal::Decimal;
+use uuid::{Uuid, uuid};
 
 use super::{Sb, bad_request, decode, num_param, ok, page_of, param};
 use crate::model::{
     AttributeValue, CategoryAttribute, CategoryWithAttributes, PaymentAgreement,
     PaymentAgreementQuery,
 };
+use crate::sandbox::seed::{COLOR_ATTRIBUTE_ID, COLOR_VALUE_IDS};
 
 pub(crate) async fn brands(
     axum::extract::State(shared): Sb,
@@ -49,20 +51,19 @@ pub(crate) async fn category_with_attributes(
     axum::extract::State(shared): Sb,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let Some(id) = param(&query, "Id").map(str::trim).filter(|i| !i.is_empty()) else {
+    let Some(text) = param(&query, "Id").map(str::trim).filter(|i| !i.is_empty()) else {
         return bad_request("Id zorunludur.");
     };
+    let Ok(id) = Uuid::parse_str(text) else {
+        return bad_request(format!("{text} geçerli bir kategori kimliği değil."));
+    };
     let state = shared.lock();
-    let Some(category) = state
-        .categories
-        .iter()
-        .find(|c| c.id.eq_ignore_ascii_case(id))
-    else {
+    let Some(category) = state.categories.iter().find(|c| c.id == id) else {
         return bad_request(format!("{id} kategorisi bulunamadı."));
     };
     let attribute =
-        |id: &str, name: &str, variant: bool, values: &[(&str, &str)]| CategoryAttribute {
-            id: id.to_owned(),
+        |id: Uuid, name: &str, variant: bool, values: &[(Uuid, &str)]| CategoryAttribute {
+            id,
             name: name.to_owned(),
             display_name: Some(name.to_owned()),
             is_variantable: variant,
@@ -71,7 +72,7 @@ pub(crate) async fn category_with_attributes(
             attribute_values: values
                 .iter()
                 .map(|(id, value)| AttributeValue {
-                    id: (*id).to_owned(),
+                    id: *id,
                     value: Some((*value).to_owned()),
                 })
                 .collect(),
@@ -79,26 +80,23 @@ pub(crate) async fn category_with_attributes(
     let attributes = if category.leaf {
         vec![
             attribute(
-                "08b2020b-e519-405f-85e2-1fd712104097",
+                COLOR_ATTRIBUTE_ID,
                 "Renk",
                 true,
-                &[
-                    ("5097b54e-0be9-49de-bef2-abe721c1c90b", "Beyaz"),
-                    ("6108c65f-1cfa-4ae0-8cf3-bcf832d2d01c", "Siyah"),
-                ],
+                &[(COLOR_VALUE_IDS[0], "Beyaz"), (COLOR_VALUE_IDS[1], "Siyah")],
             ),
             attribute(
-                "f2a74f71-5cc2-4ed7-a9d9-3874a9e94cb6",
+                uuid!("f2a74f71-5cc2-4ed7-a9d9-3874a9e94cb6"),
                 "Garanti Süresi",
                 false,
-                &[("e25fbf44-bb65-452f-8b5f-819ad019076d", "2 Yıl")],
+                &[(uuid!("e25fbf44-bb65-452f-8b5f-819ad019076d"), "2 Yıl")],
             ),
         ]
     } else {
         Vec::new()
     };
     ok(CategoryWithAttributes {
-        id: category.id.clone(),
+        id: category.id,
         name: category.name.clone(),
         display_name: category.display_name.clone(),
         description: category.description.clone(),
